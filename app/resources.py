@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import json
 import sys
 from pathlib import Path
+from typing import Any
 
 
 def resources_dir() -> Path:
@@ -15,3 +17,9 @@ def resources_dir() -> Path:
 
 def resource_path(*parts: str) -> Path:
     return resources_dir().joinpath(*parts)
+
+
+def load_json(*parts: str) -> Any:
+    """A shipped JSON data file (policies, demo codes), parsed."""
+    with resource_path(*parts).open(encoding="utf-8") as fh:
+        return json.load(fh)
