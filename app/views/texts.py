@@ -1,0 +1,150 @@
+"""Translated words for the codes the services return: statuses, verdicts, roles, reasons.
+
+The core and the services speak in stable codes ("yellow_contact", "capacity_full"); this is the
+one place that turns them into words in the interface language. Each string is written out
+literally so `pyside6-lupdate` finds it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QCoreApplication
+
+from app.core.statuses import Role, Status, Verdict
+
+
+def _t(text: str) -> str:
+    return QCoreApplication.translate("Texts", text)
+
+
+def status_word(status: Status | str | None) -> str:
+    words: dict[str, Callable[[], str]] = {
+        "green": lambda: QCoreApplication.translate("Texts", "GREEN"),
+        "blue": lambda: QCoreApplication.translate("Texts", "BLUE"),
+        "yellow": lambda: QCoreApplication.translate("Texts", "YELLOW"),
+        "red": lambda: QCoreApplication.translate("Texts", "RED"),
+        "not_found": lambda: QCoreApplication.translate("Texts", "NOT FOUND"),
+    }
+    return words.get(str(status), lambda: QCoreApplication.translate("Texts", "NO STATUS"))()
+
+
+def verdict_word(verdict: Verdict | str) -> str:
+    words: dict[str, Callable[[], str]] = {
+        "admit": lambda: QCoreApplication.translate("Texts", "ADMIT"),
+        "deny": lambda: QCoreApplication.translate("Texts", "DO NOT ADMIT"),
+        "needs_check": lambda: QCoreApplication.translate("Texts", "CHECK"),
+    }
+    return words[str(verdict)]()
+
+
+def role_name(role: Role | str) -> str:
+    names: dict[str, Callable[[], str]] = {
+        "door": lambda: QCoreApplication.translate("Texts", "door"),
+        "cashier": lambda: QCoreApplication.translate("Texts", "cashier"),
+        "manager": lambda: QCoreApplication.translate("Texts", "manager"),
+        "admin": lambda: QCoreApplication.translate("Texts", "administrator"),
+    }
+    return names[str(role)]()
+
+
+def source_name(source: str | None) -> str:
+    names: dict[str, Callable[[], str]] = {
+        "central": lambda: QCoreApplication.translate("Texts", "central service"),
+        "fallback": lambda: QCoreApplication.translate("Texts", "fallback service"),
+        "cache": lambda: QCoreApplication.translate("Texts", "saved earlier (offline)"),
+        "visitor": lambda: QCoreApplication.translate("Texts", "visitor's check-in"),
+    }
+    return names.get(str(source), lambda: QCoreApplication.translate("Texts", "no source"))()
+
+
+def direction_word(direction: str) -> str:
+    words: dict[str, Callable[[], str]] = {
+        "entry": lambda: QCoreApplication.translate("Texts", "entry"),
+        "exit": lambda: QCoreApplication.translate("Texts", "exit"),
+        "denied": lambda: QCoreApplication.translate("Texts", "denied"),
+    }
+    return words.get(direction, lambda: direction)()
+
+
+def method_word(method: str) -> str:
+    words: dict[str, Callable[[], str]] = {
+        "camera": lambda: QCoreApplication.translate("Texts", "camera"),
+        "wedge": lambda: QCoreApplication.translate("Texts", "USB scanner"),
+        "serial": lambda: QCoreApplication.translate("Texts", "serial scanner"),
+        "manual": lambda: QCoreApplication.translate("Texts", "typed IIN"),
+        "visitor_qr": lambda: QCoreApplication.translate("Texts", "visitor's QR"),
+        "cli": lambda: QCoreApplication.translate("Texts", "command line"),
+    }
+    return words.get(method, lambda: method)()
+
+
+def age_text(seconds: int | None) -> str:
+    """'just now', '5 min ago', '3 h ago' — how old a status answer is."""
+    if seconds is None or seconds < 60:
+        return QCoreApplication.translate("Texts", "just now")
+    if seconds < 3600:
+        return QCoreApplication.translate("Texts", "%n min ago", "", seconds // 60)
+    if seconds < 2 * 86400:
+        return QCoreApplication.translate("Texts", "%n h ago", "", seconds // 3600)
+    return QCoreApplication.translate("Texts", "%n day(s) ago", "", seconds // 86400)
+
+
+def reason_text(code: str, fallback: str = "") -> str:
+    """The reason for a verdict, in the interface language; the service's English otherwise."""
+    reasons: dict[str, Callable[[], str]] = {
+        "green": lambda: _t("Green status: no restrictions."),
+        "blue": lambda: _t("Blue status: admitted here."),
+        "blue_cinema_weekend": lambda: _t(
+            "Blue status: on Saturdays and Sundays cinemas admit green only."
+        ),
+        "pcr_certificate_required": lambda: _t(
+            "Blue status: admit only after you have seen a negative PCR certificate."
+        ),
+        "pcr_certificate_shown": lambda: _t("Blue status: PCR certificate seen by staff."),
+        "yellow_contact": lambda: _t("Yellow status: contact of a positive case. Not admitted."),
+        "yellow_essential_shop": lambda: _t(
+            "Yellow status: admitted to essential shops and pharmacies only."
+        ),
+        "red_isolation": lambda: _t("Red status: home isolation. Not admitted anywhere."),
+        "not_found": lambda: _t(
+            "No status found (for example a foreign citizen). A supervisor may admit."
+        ),
+        "stale_offline": lambda: _t(
+            "Offline, and the saved status is too old to trust. A supervisor may admit."
+        ),
+        "capacity_full": lambda: _t("The venue is full. Wait until someone leaves."),
+        "exit": lambda: _t("Exit recorded."),
+        "supervisor_override": lambda: _t("Admitted by a supervisor."),
+        "group_member_denied": lambda: _t("A member of the group is not admitted."),
+        "already_inside": lambda: _t("This person is already inside."),
+        "venue_rule": lambda: _t("This venue's rules do not admit this status."),
+        "stale_checkin": lambda: _t(
+            "The visitor's own check-in is too old. Ask them to scan the poster again."
+        ),
+        "no_answer": lambda: _t(
+            "No status service answered and nothing is saved. A supervisor may admit."
+        ),
+        "group_admitted": lambda: _t("The whole group may enter."),
+        "group_partly_admitted": lambda: _t("Only the members shown in colour may enter."),
+        "group_member_needs_check": lambda: _t("A member of the group still needs a check."),
+        "group_none_admitted": lambda: _t("Nobody in this group may enter."),
+        "venue_poster": lambda: _t("This is the venue's own poster. Scan the visitor's code."),
+        "empty": lambda: _t("The scan was empty. Scan again."),
+        "too_long": lambda: _t(
+            "The scan is far too long to be an ID or a ticket. Scan again, or use the serial mode."
+        ),
+        "iin_length": lambda: _t("An IIN has exactly 12 digits. Scan or type it again."),
+        "iin_characters": lambda: _t("An IIN has digits only. Scan or type it again."),
+        "iin_check_digit": lambda: _t(
+            "The IIN's check digit is wrong: it was misread or mistyped."
+        ),
+        "iin_never_issued": lambda: _t("No such IIN is ever issued. Check the document."),
+        "mrz_format": lambda: _t("The document's machine-readable zone could not be read."),
+        "mrz_check_digit": lambda: _t(
+            "The document's machine-readable zone failed its check digit: scan it again."
+        ),
+        "unknown": lambda: _t("This code is not an ID, a ticket or a command."),
+    }
+    maker = reasons.get(code)
+    return maker() if maker is not None else (fallback or code)
