@@ -1,0 +1,126 @@
+"""Staff PINs: checked at login and for supervisor overrides, stored only as a slow salted hash.
+
+A 4-8 digit PIN has at most 10^8 values, so no hash makes a stolen database safe on its own; the
+slow hash (scrypt, about 75 ms per try on a door PC) and the per-PIN random salt make a stolen copy
+expensive to search and useless for precomputed tables, and lockout after failed tries is the
+login service's job. The stored string carries its own parameters (``scrypt$n$r$p$salt$hash``) so
+the cost can be raised later without invalidating PINs already stored; `needs_rehash` says when a
+stored hash is older than the current cost. Pure Python: no project imports, no clock.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import hashlib
+import hmac
+import os
+
+SCHEME = "scrypt"
+DEFAULT_N = 2**14  # CPU/memory cost: ~75 ms and 16 MiB per hash on a typical door PC
+DEFAULT_R = 8
+DEFAULT_P = 1
+SALT_BYTES = 16
+HASH_BYTES = 32
+MIN_PIN_LENGTH = 4
+MAX_PIN_LENGTH = 8
+
+# Bounds for parameters read back from storage: a corrupted or hostile row must not make a login
+# attempt allocate gigabytes or spin for minutes.
+_MAX_N = 2**20
+_MAX_R = 32
+_MAX_P = 16
+_MAXMEM = 1024 * 1024 * 1024
+
+
+class InvalidPin(ValueError):
+    """The PIN a person chose or typed has the wrong shape; the message can be shown as is."""
+
+
+def validate_pin(pin: str) -> str:
+    """Return the PIN if it is 4-8 ASCII digits, else raise InvalidPin saying what is wrong.
+
+    Only ASCII digits: `str.isdigit` also accepts other scripts' digits and superscripts, which a
+    PIN pad cannot type and which would make the same-looking PIN hash differently.
+    """
+    if not isinstance(pin, str):
+        raise InvalidPin("The PIN must be text made of digits.")
+    if not (pin.isascii() and pin.isdigit()):
+        raise InvalidPin("The PIN may contain only the digits 0-9.")
+    if not MIN_PIN_LENGTH <= len(pin) <= MAX_PIN_LENGTH:
+        raise InvalidPin(
+            f"The PIN must have {MIN_PIN_LENGTH} to {MAX_PIN_LENGTH} digits, not {len(pin)}."
+        )
+    return pin
+
+
+def _derive(pin: str, salt: bytes, n: int, r: int, p: int, dklen: int) -> bytes:
+    return hashlib.scrypt(
+        pin.encode("ascii"), salt=salt, n=n, r=r, p=p, maxmem=_MAXMEM, dklen=dklen
+    )
+
+
+def _b64(raw: bytes) -> str:
+    return base64.b64encode(raw).decode("ascii")
+
+
+def _valid_params(n: int, r: int, p: int) -> bool:
+    power_of_two = n > 1 and n & (n - 1) == 0
+    return power_of_two and n <= _MAX_N and 1 <= r <= _MAX_R and 1 <= p <= _MAX_P
+
+
+def hash_pin(pin: str, *, n: int = DEFAULT_N, r: int = DEFAULT_R, p: int = DEFAULT_P) -> str:
+    """The string to store for a PIN. Tests pass a small ``n`` (e.g. 2**4) to stay fast."""
+    validate_pin(pin)
+    if not _valid_params(n, r, p):
+        raise ValueError(f"unsupported scrypt parameters n={n} r={r} p={p}")
+    salt = os.urandom(SALT_BYTES)
+    digest = _derive(pin, salt, n, r, p, HASH_BYTES)
+    return f"{SCHEME}${n}${r}${p}${_b64(salt)}${_b64(digest)}"
+
+
+def _parse(stored: str) -> tuple[int, int, int, bytes, bytes] | None:
+    """The parameters, salt and digest of a stored hash, or None if it is not one of ours."""
+    if not isinstance(stored, str) or not stored.isascii():
+        return None
+    parts = stored.split("$")
+    if len(parts) != 6 or parts[0] != SCHEME:
+        return None
+    if not all(part.isdigit() for part in parts[1:4]):
+        return None
+    n, r, p = int(parts[1]), int(parts[2]), int(parts[3])
+    if not _valid_params(n, r, p):
+        return None
+    try:
+        salt = base64.b64decode(parts[4], validate=True)
+        digest = base64.b64decode(parts[5], validate=True)
+    except (binascii.Error, ValueError):
+        return None
+    # Exactly what hash_pin writes: a shortened digest would still match its own prefix.
+    if len(salt) != SALT_BYTES or len(digest) != HASH_BYTES:
+        return None
+    return n, r, p, salt, digest
+
+
+def verify_pin(pin: str, stored: str) -> bool:
+    """True if ``pin`` matches ``stored``; False for a wrong PIN or a malformed stored string.
+
+    Never raises for bad input: a login screen treats every failure the same way. The comparison
+    is constant-time so response timing does not reveal how much of the hash matched.
+    """
+    parsed = _parse(stored)
+    if parsed is None:
+        return False
+    try:
+        validate_pin(pin)
+    except InvalidPin:
+        return False
+    n, r, p, salt, digest = parsed
+    candidate = _derive(pin, salt, n, r, p, HASH_BYTES)
+    return hmac.compare_digest(candidate, digest)
+
+
+def needs_rehash(stored: str, *, n: int = DEFAULT_N) -> bool:
+    """True when a stored hash is malformed or cheaper than the current cost: re-hash at login."""
+    parsed = _parse(stored)
+    return parsed is None or parsed[0] < n

@@ -1,0 +1,114 @@
+"""Bringing a database file to the current schema with Alembic, configured from code.
+
+No alembic.ini is read at run time: the frozen app has no working directory to find one in,
+and the script location is simply the package folder beside this module. For developers,
+``python -m app.models.migrate revision "what changed"`` autogenerates the next revision
+against a scratch database upgraded to head; review it by hand before keeping it.
+"""
+
+from __future__ import annotations
+
+import sys
+import tempfile
+from pathlib import Path
+
+from alembic import command
+from alembic.config import Config
+from sqlalchemy import Connection, text
+
+from app.models.engine import (
+    DEFAULT_BUSY_TIMEOUT_MS,
+    LocalDatabaseError,
+    _make_engine,
+    as_local_error,
+    writing,
+)
+
+MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
+
+
+def alembic_config(connection: Connection | None = None) -> Config:
+    """An Alembic config pointing at the package's migrations, optionally bound to a connection."""
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS_DIR))
+    if connection is not None:
+        config.attributes["connection"] = connection
+    return config
+
+
+def upgrade_database(path: Path | str, *, revision: str = "head") -> None:
+    """Create the database file if needed and migrate it to ``revision`` in one transaction.
+
+    Foreign keys are off while migrating: Alembic's batch mode rebuilds SQLite tables by copy,
+    and with them on, dropping the old copy would cascade or fail. They are checked afterwards;
+    a violation aborts the upgrade and leaves the file as it was.
+    """
+    path = Path(path)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise LocalDatabaseError("unavailable", f"Cannot create the data folder: {exc}") from exc
+    engine = _make_engine(
+        path, busy_timeout_ms=DEFAULT_BUSY_TIMEOUT_MS, foreign_keys=False, pooled=False
+    )
+    try:
+        with writing(engine).begin() as connection:
+            command.upgrade(alembic_config(connection), revision)
+            problems = connection.execute(text("PRAGMA foreign_key_check")).fetchall()
+            if problems:
+                raise RuntimeError(f"migration left broken foreign keys: {problems[:5]}")
+    except LocalDatabaseError:
+        raise
+    except Exception as exc:
+        translated = as_local_error(exc, str(path))
+        if translated is None:
+            raise
+        raise translated from exc
+    finally:
+        engine.dispose()
+
+
+def downgrade_database(path: Path | str, revision: str) -> None:
+    """Migrate the file back to ``revision`` ("base" empties it): for tests and support only."""
+    engine = _make_engine(
+        path, busy_timeout_ms=DEFAULT_BUSY_TIMEOUT_MS, foreign_keys=False, pooled=False
+    )
+    try:
+        with writing(engine).begin() as connection:
+            command.downgrade(alembic_config(connection), revision)
+    finally:
+        engine.dispose()
+
+
+def current_revision(path: Path | str) -> str | None:
+    """The revision the database file is at (None for an empty or new file)."""
+    from alembic.runtime.migration import MigrationContext
+
+    engine = _make_engine(
+        path, busy_timeout_ms=DEFAULT_BUSY_TIMEOUT_MS, foreign_keys=True, pooled=False
+    )
+    try:
+        with engine.connect() as connection:
+            return MigrationContext.configure(connection).get_current_revision()
+    finally:
+        engine.dispose()
+
+
+def _make_revision(message: str) -> None:
+    with tempfile.TemporaryDirectory() as scratch:
+        path = Path(scratch) / "scratch.sqlite3"
+        upgrade_database(path)
+        engine = _make_engine(
+            path, busy_timeout_ms=DEFAULT_BUSY_TIMEOUT_MS, foreign_keys=False, pooled=False
+        )
+        try:
+            with engine.begin() as connection:
+                command.revision(alembic_config(connection), message=message, autogenerate=True)
+        finally:
+            engine.dispose()
+
+
+if __name__ == "__main__":  # pragma: no cover - a developer tool
+    if len(sys.argv) != 3 or sys.argv[1] != "revision":
+        sys.exit('usage: python -m app.models.migrate revision "what changed"')
+    _make_revision(sys.argv[2])
