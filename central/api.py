@@ -1,0 +1,209 @@
+"""The station API under /api/v1: what an enrolled console calls (see app.sync.protocol).
+
+Handlers are plain `def`s: FastAPI runs them in its thread pool, and each holds one short
+database transaction. The venue always comes from the station's token, never from the body.
+"""
+
+from __future__ import annotations
+
+import random
+from datetime import datetime
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Query, Request
+from fastapi.concurrency import run_in_threadpool
+from pydantic import TypeAdapter, ValidationError
+from sqlalchemy import select
+from sqlalchemy.orm import Session as OrmSession
+
+from app.core.iin import IinError, validate_iin
+from app.core.statuses import Role, VenueCategory
+from app.resources import load_json
+from app.sync.protocol import (
+    BatchResult,
+    EnrollRequest,
+    EnrollResponse,
+    ErrorBody,
+    GroupMode,
+    OrdersPage,
+    RedeemRequest,
+    RedeemResponse,
+    RefundBatch,
+    StaffOut,
+    StatusAnswer,
+    TicketCode,
+    VenueConfig,
+    VenueOut,
+    VisitBatch,
+)
+from central import __version__, admin, ratelimit, records
+from central.context import ApiError, Context, CtxDep, StationDep, bearer, station_for
+from central.db import Staff, Venue, utcnow
+from central.status_source import IIN, PASSPORT, lookup
+
+router = APIRouter()
+_TICKET_CODE: TypeAdapter[str] = TypeAdapter(TicketCode)
+ERRORS: dict[int | str, dict[str, Any]] = {
+    code: {"model": ErrorBody} for code in (400, 401, 403, 413, 422, 429, 503)
+}
+
+
+def client_address(request: Request) -> str:
+    return request.client.host if request.client else "unknown"
+
+
+def limit(ctx: Context, key: str, rate: float, burst: int) -> None:
+    """Count a request; 429 with Retry-After (whole seconds, at least 1) when over the limit."""
+    with ctx.engine.begin() as conn:
+        decision = ratelimit.hit(conn, key, rate, burst)
+        if random.random() < 0.001:
+            ratelimit.forget_idle(conn)
+    if not decision.allowed:
+        raise _too_many(decision)
+
+
+@router.get("/health")
+def health(ctx: CtxDep) -> dict[str, str]:
+    with ctx.engine.connect() as conn:
+        conn.exec_driver_sql("SELECT 1")
+    return {"status": "ok", "version": __version__}
+
+
+@router.post("/enroll", responses=ERRORS)
+def enroll(body: EnrollRequest, request: Request, ctx: CtxDep) -> EnrollResponse:
+    limit(
+        ctx,
+        f"enroll:{client_address(request)}",
+        ctx.settings.enroll_rate,
+        ctx.settings.enroll_burst,
+    )
+    with ctx.engine.begin() as conn:
+        return admin.enroll(conn, ctx.keys, body.code, body.station_name)
+
+
+def _answer(request: Request, ctx: Context, kind: str, number: str) -> StatusAnswer:
+    """Token, rate limit and lookup in one transaction: the door's hot path, kept to one commit."""
+    token = bearer(request)
+    with ctx.engine.begin() as conn:
+        station = station_for(conn, token)
+        decision = ratelimit.hit(
+            conn, f"station:{station.station_id}", ctx.settings.station_rate,
+            ctx.settings.station_burst,
+        )  # fmt: skip
+        if decision.allowed:
+            return lookup(ctx, conn, kind, number)
+    raise _too_many(decision)
+
+
+def _authorized(request: Request, ctx: Context) -> None:
+    with ctx.engine.connect() as conn:
+        station_for(conn, bearer(request))
+
+
+def _too_many(decision: ratelimit.Decision) -> ApiError:
+    retry = max(1, int(decision.retry_after_s + 0.999))
+    message = f"Too many requests; retry in {retry} s."
+    return ApiError(429, "rate_limited", message, {"Retry-After": str(retry)})
+
+
+@router.get("/status/passport/{number}", responses=ERRORS)
+async def status_by_passport(number: str, request: Request, ctx: CtxDep) -> StatusAnswer:
+    try:
+        value = admin.normalize_passport(number)
+    except admin.AdminError as exc:
+        await run_in_threadpool(_authorized, request, ctx)  # strangers learn nothing
+        raise ApiError(400, "bad_passport_number", str(exc)) from None
+    return await run_in_threadpool(_answer, request, ctx, PASSPORT, value)
+
+
+@router.get("/status/{iin}", responses=ERRORS)
+async def status_by_iin(iin: str, request: Request, ctx: CtxDep) -> StatusAnswer:
+    try:
+        value = validate_iin(iin).value
+    except IinError as exc:
+        await run_in_threadpool(_authorized, request, ctx)
+        raise ApiError(400, exc.code, exc.message) from None
+    return await run_in_threadpool(_answer, request, ctx, IIN, value)
+
+
+@router.post("/visits", responses=ERRORS)
+def post_visits(batch: VisitBatch, ctx: CtxDep, station: StationDep) -> BatchResult:
+    with ctx.engine.begin() as conn:
+        accepted, duplicates = records.store_visits(conn, ctx.keys, station, list(batch.events))
+    return BatchResult(accepted=accepted, duplicates=duplicates)
+
+
+@router.post("/refunds", responses=ERRORS)
+def post_refunds(batch: RefundBatch, ctx: CtxDep, station: StationDep) -> BatchResult:
+    with ctx.engine.begin() as conn:
+        accepted, duplicates = records.store_refunds(conn, station, list(batch.events))
+    return BatchResult(accepted=accepted, duplicates=duplicates)
+
+
+@router.get("/orders", responses=ERRORS)
+def get_orders(
+    ctx: CtxDep,
+    station: StationDep,
+    modified_since: Annotated[datetime | None, Query()] = None,
+) -> OrdersPage:
+    if modified_since is not None and modified_since.tzinfo is None:
+        raise ApiError(422, "invalid", "modified_since needs a time zone offset.")
+    server_time = utcnow()  # taken before the read: a commit racing the read shows up next time
+    with ctx.engine.connect() as conn:
+        orders = records.orders_since(conn, station.venue_id, modified_since)
+    return OrdersPage(orders=orders, server_time=server_time)
+
+
+@router.post("/tickets/{code}/redeem", responses=ERRORS)
+def redeem_ticket(
+    code: str, body: RedeemRequest, ctx: CtxDep, station: StationDep
+) -> RedeemResponse:
+    try:
+        _TICKET_CODE.validate_python(code)
+    except ValidationError:
+        raise ApiError(
+            422, "invalid", "A ticket code has 6-32 capital letters and digits."
+        ) from None
+    with ctx.engine.begin() as conn:
+        return records.redeem(conn, station, code, body)
+
+
+@router.get("/config", responses=ERRORS)
+def get_config(request: Request, ctx: CtxDep, station: StationDep) -> VenueConfig:
+    with OrmSession(ctx.engine) as db:
+        venue = db.get_one(Venue, station.venue_id)
+        staff = db.scalars(
+            select(Staff).where(Staff.venue_id == station.venue_id).order_by(Staff.name)
+        ).all()
+    base = ctx.settings.public_url or str(request.base_url)
+    return VenueConfig(
+        venue=VenueOut(
+            code=venue.code,
+            name=venue.name,
+            bin=venue.bin,
+            address=venue.address,
+            time_zone=venue.time_zone,
+            category=VenueCategory(venue.category),
+            capacity=venue.capacity,
+            test_mode_until=venue.test_mode_until,
+            group_mode=GroupMode(venue.group_mode),
+            allow_stale_status=venue.allow_stale_status,
+        ),
+        admission_policy=venue.admission_policy or _default_policy("admission.json"),
+        refund_rules=venue.refund_rules or _default_policy("refund_rules.json"),
+        staff=[
+            StaffOut(id=s.id, name=s.name, role=Role(s.role), pin_hash=s.pin_hash, active=s.active)
+            for s in staff
+        ],
+        server_public_key=ctx.keys.public_key_b64,
+        checkin_url=f"{base.rstrip('/')}/v/{venue.code}",
+    )
+
+
+def _default_policy(name: str) -> dict[str, Any]:
+    """The shipped defaults (resources/policies), read when asked so an edit needs no restart."""
+    try:
+        data = load_json("policies", name)
+    except FileNotFoundError:
+        return {}
+    return data if isinstance(data, dict) else {"rules": data}

@@ -1,0 +1,137 @@
+"""The FastAPI application: routers, the body-size guard, and errors in the protocol's shape."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from typing import Any
+
+import httpx
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse
+from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from app.sync.protocol import API_PREFIX, MAX_BODY_BYTES
+from central import __version__, api, stream, visitor_page
+from central.context import Context
+from central.db import make_engine
+from central.db_setup import migrate
+from central.keys import check_against_database, load_or_create
+from central.settings import ServerSettings
+
+log = logging.getLogger("central")
+
+
+class BodyLimit:
+    """Refuse bodies over MAX_BODY_BYTES with 413 before any handler parses them."""
+
+    def __init__(self, app: ASGIApp, limit: int = MAX_BODY_BYTES) -> None:
+        self.app = app
+        self.limit = limit
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        declared = dict(scope["headers"]).get(b"content-length")
+        if declared is not None and declared.isdigit() and int(declared) > self.limit:
+            await _too_large(scope, receive, send)
+            return
+        chunks: list[bytes] = []
+        size = 0
+        more = scope["method"] in ("POST", "PUT", "PATCH")
+        while more:
+            message = await receive()
+            if message["type"] == "http.disconnect":
+                return
+            chunk = message.get("body", b"")
+            size += len(chunk)
+            if size > self.limit:
+                await _too_large(scope, receive, send)
+                return
+            chunks.append(chunk)
+            more = message.get("more_body", False)
+        body = b"".join(chunks)
+        replayed = False
+
+        async def replay() -> Message:
+            nonlocal replayed
+            if not replayed and scope["method"] in ("POST", "PUT", "PATCH"):
+                replayed = True
+                return {"type": "http.request", "body": body, "more_body": False}
+            return await receive()
+
+        await self.app(scope, replay, send)
+
+
+async def _too_large(scope: Scope, receive: Receive, send: Send) -> None:
+    response = JSONResponse(
+        {"code": "too_large", "message": f"The body is larger than {MAX_BODY_BYTES} bytes."},
+        status_code=413,
+    )
+    await response(scope, receive, send)
+
+
+def _where(loc: tuple[Any, ...]) -> str:
+    parts = [str(p) for p in loc if p not in ("body", "query", "path", "header")]
+    return ".".join(parts) or "body"
+
+
+def create_app(settings: ServerSettings) -> FastAPI:
+    """One server process: migrates the database and checks its key file before serving."""
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        engine = make_engine(settings.database_url)
+        migrate(engine)
+        keys = load_or_create(settings.key_file)
+        check_against_database(keys, engine)
+        upstream = None
+        if settings.upstream_url:
+            headers = {}
+            if settings.upstream_token:
+                headers["Authorization"] = f"Bearer {settings.upstream_token}"
+            upstream = httpx.Client(
+                base_url=settings.upstream_url, headers=headers, timeout=settings.upstream_timeout_s
+            )
+        app.state.context = Context(settings=settings, engine=engine, keys=keys, upstream=upstream)
+        log.info("ashyq-central %s ready (%s)", __version__, engine.dialect.name)
+        try:
+            yield
+        finally:
+            if upstream is not None:
+                upstream.close()
+            engine.dispose()
+
+    app = FastAPI(
+        title="ashyq-central",
+        version=__version__,
+        description="The central API the Ashyq venue consoles sync with.",
+        lifespan=lifespan,
+    )
+    app.include_router(api.router, prefix=API_PREFIX)
+    app.include_router(stream.router, prefix=API_PREFIX)
+    app.include_router(visitor_page.router)
+
+    @app.exception_handler(StarletteHTTPException)
+    async def http_error(request: Request, exc: StarletteHTTPException) -> JSONResponse:
+        detail = exc.detail
+        if not (isinstance(detail, dict) and "code" in detail):
+            code = {404: "not_found", 405: "method_not_allowed"}.get(exc.status_code, "error")
+            detail = {"code": code, "message": str(detail)}
+        return JSONResponse(detail, status_code=exc.status_code, headers=exc.headers)
+
+    @app.exception_handler(RequestValidationError)
+    async def invalid(request: Request, exc: RequestValidationError) -> JSONResponse:
+        # The input itself is never echoed: it may hold a number that must not travel back.
+        problems = [
+            f"{_where(tuple(e.get('loc', ())))}: {e.get('msg', 'invalid')}"
+            for e in exc.errors()[:5]
+        ]
+        return JSONResponse({"code": "invalid", "message": "; ".join(problems)}, status_code=422)
+
+    app.add_middleware(BodyLimit)
+    return app

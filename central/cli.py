@@ -1,0 +1,237 @@
+"""`ashyq-central`: serve the API, and the administrator's commands on the same database.
+
+Exit status: 0 on success, 2 when the input is refused (the reason is printed), 1 otherwise.
+Every command takes --database-url (default: SQLite in the data folder) and --key-file (default:
+server-keys.json in the data folder); see central.keys for why the keys are a file.
+"""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import os
+import sys
+from collections.abc import Sequence
+from datetime import timedelta
+from pathlib import Path
+
+from central import __version__
+
+EXIT_OK, EXIT_FAILED, EXIT_REJECTED = 0, 1, 2
+
+
+def default_data_dir() -> Path:
+    """ASHYQ_CENTRAL_DATA, else the platform's per-user data folder."""
+    if env := os.environ.get("ASHYQ_CENTRAL_DATA"):
+        return Path(env)
+    if sys.platform == "win32" and (base := os.environ.get("LOCALAPPDATA")):
+        return Path(base) / "ashyq-central"
+    xdg = os.environ.get("XDG_DATA_HOME")
+    return (Path(xdg) if xdg else Path.home() / ".local" / "share") / "ashyq-central"
+
+
+def _common(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--data-dir", type=Path, default=None, help="folder for the SQLite file, keys and logs"
+    )
+    parser.add_argument(
+        "--database-url", default=None, help="sqlite:///PATH or postgresql+psycopg://USER@HOST/DB"
+    )
+    parser.add_argument("--key-file", type=Path, default=None, help="the server's key file")
+
+
+def _locations(args: argparse.Namespace) -> tuple[Path, str, Path]:
+    data_dir: Path = args.data_dir or default_data_dir()
+    url = args.database_url or os.environ.get("ASHYQ_CENTRAL_DATABASE_URL")
+    if not url:
+        data_dir.mkdir(parents=True, exist_ok=True)
+        url = f"sqlite:///{data_dir / 'central.db'}"
+    return data_dir, url, args.key_file or data_dir / "server-keys.json"
+
+
+def _prepare(args: argparse.Namespace):  # type: ignore[no-untyped-def]
+    """The engine (migrated) and keys, as every command needs them."""
+    from central.db import make_engine
+    from central.db_setup import migrate
+    from central.keys import check_against_database, load_or_create
+
+    _, url, key_file = _locations(args)
+    engine = make_engine(url)
+    migrate(engine)
+    keys = load_or_create(key_file)
+    check_against_database(keys, engine)
+    return engine, keys
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    import uvicorn
+
+    from central.app import create_app
+    from central.logconfig import log_config
+    from central.settings import ServerSettings
+
+    data_dir, url, key_file = _locations(args)
+    if args.demo_data:
+        from central import demo
+
+        engine, keys = _prepare(args)
+        with engine.begin() as conn:
+            code = demo.seed(conn, keys, args.demo_enroll_code)
+        engine.dispose()
+        print(f"Demo venue {demo.VENUE_CODE}: one-time enrollment code {code}", flush=True)
+    settings = ServerSettings(
+        database_url=url,
+        key_file=key_file,
+        upstream_url=args.upstream_url,
+        upstream_token=os.environ.get("ASHYQ_CENTRAL_UPSTREAM_TOKEN"),
+        public_url=args.public_url,
+        station_rate=args.station_rate,
+        station_burst=args.station_burst,
+        visitor_rate=args.visitor_rate,
+        visitor_burst=args.visitor_burst,
+        enroll_rate=args.enroll_rate,
+        enroll_burst=args.enroll_burst,
+    )
+    log_file = args.log_file if args.log_file else data_dir / "logs" / "central.log"
+    uvicorn.run(
+        create_app(settings),
+        host=args.host,
+        port=args.port,
+        log_config=log_config(log_file),
+        timeout_graceful_shutdown=3,
+        forwarded_allow_ips=args.forwarded_allow_ips,
+    )
+    return EXIT_OK
+
+
+def cmd_create_venue(args: argparse.Namespace) -> int:
+    from central import admin
+
+    engine, _ = _prepare(args)
+    with engine.begin() as conn:
+        admin.create_venue(
+            conn, code=args.code, name=args.name, bin_number=args.bin, time_zone=args.tz,
+            category=args.category, capacity=args.capacity, address=args.address,
+            test_mode_days=args.test_mode_days,
+        )  # fmt: skip
+    print(f"venue {args.code.upper()} created")
+    return EXIT_OK
+
+
+def cmd_create_staff(args: argparse.Namespace) -> int:
+    from central import admin
+
+    pin = os.environ.get("ASHYQ_CENTRAL_PIN") or getpass.getpass("PIN (4-8 digits): ")
+    engine, _ = _prepare(args)
+    with engine.begin() as conn:
+        staff_id = admin.create_staff(conn, args.venue, args.name, args.role, pin)
+    print(f"staff {staff_id} created")
+    return EXIT_OK
+
+
+def cmd_issue_code(args: argparse.Namespace) -> int:
+    from central import admin
+
+    engine, _ = _prepare(args)
+    with engine.begin() as conn:
+        code = admin.issue_code(conn, args.venue, ttl=timedelta(hours=args.hours))
+    print(code)
+    return EXIT_OK
+
+
+def cmd_import_statuses(args: argparse.Namespace) -> int:
+    from central import admin
+
+    engine, keys = _prepare(args)
+    with engine.begin() as conn:
+        report = admin.import_statuses(conn, keys, args.file)
+    print(f"{report.stored} statuses stored, {len(report.rejected)} rejected")
+    for line in report.rejected:
+        print(f"  {line}")
+    return EXIT_OK if not report.rejected else EXIT_REJECTED
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="ashyq-central", description=__doc__.splitlines()[0])
+    parser.add_argument("--version", action="version", version=f"ashyq-central {__version__}")
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    serve = sub.add_parser("serve", help="run the API server")
+    _common(serve)
+    serve.add_argument("--host", default="127.0.0.1")
+    serve.add_argument("--port", type=int, default=8765)
+    serve.add_argument("--demo-data", action="store_true", help="seed the demo cinema DEMO")
+    serve.add_argument("--demo-enroll-code", default=None, help="fix the demo enrollment code")
+    serve.add_argument(
+        "--upstream-url",
+        default=None,
+        help="ask this status service (same API) instead of the registry table; "
+        "its station token in ASHYQ_CENTRAL_UPSTREAM_TOKEN",
+    )
+    serve.add_argument("--public-url", default=None, help="base URL the QR posters encode")
+    serve.add_argument("--log-file", type=Path, default=None)
+    serve.add_argument("--station-rate", type=float, default=20.0, help="lookups/s per station")
+    serve.add_argument("--station-burst", type=int, default=40)
+    serve.add_argument("--visitor-rate", type=float, default=0.2, help="check-ins/s per client")
+    serve.add_argument("--visitor-burst", type=int, default=10)
+    serve.add_argument("--enroll-rate", type=float, default=0.1, help="enrollments/s per client")
+    serve.add_argument("--enroll-burst", type=int, default=10)
+    serve.add_argument(
+        "--forwarded-allow-ips",
+        default="127.0.0.1",
+        help="proxies whose X-Forwarded-For names the client",
+    )
+    serve.set_defaults(func=cmd_serve)
+
+    venue = sub.add_parser("create-venue", help="add a venue")
+    _common(venue)
+    venue.add_argument("--code", required=True)
+    venue.add_argument("--name", required=True)
+    venue.add_argument("--bin", required=True)
+    venue.add_argument("--tz", default="Asia/Almaty")
+    venue.add_argument(
+        "--category", default="general", choices=["general", "cinema", "pcr_required", "essential"]
+    )
+    venue.add_argument("--capacity", type=int, default=None)
+    venue.add_argument("--address", default="")
+    venue.add_argument("--test-mode-days", type=int, default=7)
+    venue.set_defaults(func=cmd_create_venue)
+
+    staff = sub.add_parser(
+        "create-staff", help="add a staff member (PIN asked, or ASHYQ_CENTRAL_PIN)"
+    )
+    _common(staff)
+    staff.add_argument("--venue", required=True)
+    staff.add_argument("--name", required=True)
+    staff.add_argument("--role", required=True, choices=["door", "cashier", "manager", "admin"])
+    staff.set_defaults(func=cmd_create_staff)
+
+    code = sub.add_parser("issue-code", help="print a one-time station enrollment code")
+    _common(code)
+    code.add_argument("--venue", required=True)
+    code.add_argument("--hours", type=float, default=24.0, help="validity")
+    code.set_defaults(func=cmd_issue_code)
+
+    feed = sub.add_parser("import-statuses", help="load a status feed (CSV or JSON)")
+    _common(feed)
+    feed.add_argument("file", type=Path)
+    feed.set_defaults(func=cmd_import_statuses)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    from central.admin import AdminError
+
+    args = build_parser().parse_args(argv)
+    try:
+        return int(args.func(args))
+    except AdminError as exc:
+        print(f"refused: {exc}", file=sys.stderr)
+        return EXIT_REJECTED
+    except (OSError, RuntimeError) as exc:
+        print(f"failed: {exc}", file=sys.stderr)
+        return EXIT_FAILED
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,52 @@
+"""Rate limits kept in the database, so every server process behind a balancer shares them.
+
+GCRA (the "generic cell rate algorithm", a token bucket stored as one number): each key keeps its
+theoretical arrival time `tat`. A request is allowed when `max(tat, now) - now` is within the
+burst tolerance, and then pushes `tat` one interval further. One upsert per request decides and
+records atomically on SQLite and PostgreSQL alike; in an UPDATE every right-hand side sees the
+old row, so `allowed` and `tat` are computed from the same state.
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass
+
+from sqlalchemy import Connection, case, delete, literal
+from sqlalchemy.dialects import postgresql, sqlite
+
+from central.db import RateBucket
+
+
+@dataclass(frozen=True)
+class Decision:
+    allowed: bool
+    retry_after_s: float
+
+
+def hit(conn: Connection, key: str, rate: float, burst: int, now: float | None = None) -> Decision:
+    """Count one request against `key`: `rate` per second sustained, `burst` at once."""
+    now = time.time() if now is None else now
+    interval = 1.0 / rate
+    tolerance = interval * (burst - 1)
+    table = RateBucket.__table__
+    insert = (postgresql if conn.dialect.name == "postgresql" else sqlite).insert(table)
+    start = case((table.c.tat > now, table.c.tat), else_=literal(now))
+    fits = start - now <= tolerance
+    stmt = insert.values(key=key, tat=now + interval, allowed=True).on_conflict_do_update(
+        index_elements=[table.c.key],
+        set_={
+            "tat": case((fits, start + interval), else_=table.c.tat),
+            "allowed": case((fits, literal(True)), else_=literal(False)),
+        },
+    )
+    row = conn.execute(stmt.returning(table.c.tat, table.c.allowed)).one()
+    if row.allowed:
+        return Decision(True, 0.0)
+    return Decision(False, max(0.0, row.tat - now - tolerance))
+
+
+def forget_idle(conn: Connection, older_than_s: float = 3600.0) -> int:
+    """Drop buckets that are back to full; called now and then so the table stays small."""
+    result = conn.execute(delete(RateBucket).where(RateBucket.tat < time.time() - older_than_s))
+    return result.rowcount or 0

@@ -1,0 +1,312 @@
+"""What consoles send and fetch: visits, refunds, ticket redemptions and the orders they pull.
+
+Every write is idempotent by a database constraint, so a retried or concurrent delivery of the
+same event stores one row (DESIGN.md habit 5): visits and refunds are unique on (venue, client
+id) and inserted with ON CONFLICT DO NOTHING; a ticket is redeemed by one conditional UPDATE
+that only a still-valid ticket passes.
+"""
+
+from __future__ import annotations
+
+import uuid
+from datetime import datetime
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from sqlalchemy import Connection, select, update
+from sqlalchemy.dialects import postgresql, sqlite
+
+from app.core.iin import is_valid_iin
+from app.core.pseudonym import pseudonym
+from app.sync.protocol import (
+    OrderOut,
+    RedeemRequest,
+    RedeemResponse,
+    RefundEvent,
+    RefundKind,
+    SessionOut,
+    TicketOut,
+    TicketState,
+    VisitEvent,
+)
+from central.context import StationAuth
+from central.db import EventSession, Order, Refund, Ticket, TraceIdentity, Venue, Visit, utcnow
+from central.keys import ServerKeys
+
+
+def _insert(conn: Connection, table: Any) -> Any:
+    return (postgresql if conn.dialect.name == "postgresql" else sqlite).insert(table)
+
+
+# --- visits ---------------------------------------------------------------------------------
+
+
+def store_visits(
+    conn: Connection, keys: ServerKeys, station: StationAuth, events: list[VisitEvent]
+) -> tuple[list[uuid.UUID], list[uuid.UUID]]:
+    """Store new events, skip known ones; returns (accepted, duplicates) in the batch's order."""
+    unique: dict[uuid.UUID, VisitEvent] = {}
+    for event in events:
+        unique.setdefault(event.id, event)
+    rows = [_visit_row(station, event) for event in unique.values()]
+    table = Visit.__table__
+    stmt = (
+        _insert(conn, table)
+        .values(rows)
+        .on_conflict_do_nothing(index_elements=["venue_id", "client_id"])
+        .returning(table.c.id, table.c.client_id)
+    )
+    inserted = {client_id: row_id for row_id, client_id in conn.execute(stmt)}
+    sealed = [
+        _trace_row(conn, keys, station, inserted[event.id], event)
+        for event in unique.values()
+        if event.id in inserted and event.sealed_iin
+    ]
+    if sealed:
+        conn.execute(TraceIdentity.__table__.insert(), sealed)
+    accepted = [eid for eid in unique if eid in inserted]
+    duplicates = [eid for eid in unique if eid not in inserted]
+    return accepted, duplicates
+
+
+def _visit_row(station: StationAuth, event: VisitEvent) -> dict[str, Any]:
+    return {
+        "venue_id": station.venue_id,
+        "client_id": event.id,
+        "station_id": station.station_id,
+        "occurred_at": event.occurred_at,
+        "received_at": utcnow(),
+        "direction": event.direction.value,
+        "method": event.method.value,
+        "status": event.status.value if event.status else None,
+        "status_source": event.status_source,
+        "status_age_s": event.status_age_s,
+        "verdict": event.verdict.value,
+        "reason": event.reason,
+        "person": event.person,
+        "order_number": event.order_number,
+        "ticket_code": event.ticket_code,
+        "session_id": event.session_id,
+        "staff_id": event.staff_id,
+        "door": event.door,
+        "test_mode": event.test_mode,
+        "offline": event.offline,
+    }
+
+
+def _trace_row(
+    conn: Connection, keys: ServerKeys, station: StationAuth, visit_id: int, event: VisitEvent
+) -> dict[str, Any]:
+    """Open the sealed IIN once to check it, then keep it sealed (see central.keys).
+
+    A box that does not open, or holds a number that is not the visit's pseudonym, is still
+    stored with the visit and flagged: the visit is the venue's evidence and is never refused.
+    """
+    assert event.sealed_iin is not None
+    iin = keys.open_sealed(event.sealed_iin)
+    check = "ok"
+    if iin is None or not is_valid_iin(iin):
+        check = "unreadable"
+    elif event.person is not None:
+        key = conn.execute(
+            select(Venue.pseudonym_key).where(Venue.id == station.venue_id)
+        ).scalar_one()
+        if pseudonym(key, iin) != event.person:
+            check = "mismatch"
+    return {"visit_id": visit_id, "sealed_iin": event.sealed_iin, "check": check}
+
+
+# --- refunds --------------------------------------------------------------------------------
+
+_STATE_AFTER = {RefundKind.REFUND: TicketState.REFUNDED, RefundKind.EXCHANGE: TicketState.EXCHANGED}
+
+
+def store_refunds(
+    conn: Connection, station: StationAuth, events: list[RefundEvent]
+) -> tuple[list[uuid.UUID], list[uuid.UUID]]:
+    """Record each refund once and move its tickets to refunded / exchanged.
+
+    A refund for an order this server does not know is still recorded (the desk's money moved)
+    with `known_order` false, rather than refused and retried forever by the outbox.
+    """
+    accepted: list[uuid.UUID] = []
+    duplicates: list[uuid.UUID] = []
+    now = utcnow()
+    for event in events:
+        if event.id in accepted or event.id in duplicates:
+            continue
+        order_id = conn.execute(
+            select(Order.id).where(
+                Order.venue_id == station.venue_id, Order.number == event.order_number
+            )
+        ).scalar_one_or_none()
+        stmt = (
+            _insert(conn, Refund.__table__)
+            .values(
+                venue_id=station.venue_id,
+                client_id=event.id,
+                station_id=station.station_id,
+                occurred_at=event.occurred_at,
+                received_at=now,
+                kind=event.kind.value,
+                order_number=event.order_number,
+                known_order=order_id is not None,
+                body=event.model_dump(mode="json"),
+            )
+            .on_conflict_do_nothing(index_elements=["venue_id", "client_id"])
+            .returning(Refund.__table__.c.id)
+        )
+        if conn.execute(stmt).scalar_one_or_none() is None:
+            duplicates.append(event.id)
+            continue
+        accepted.append(event.id)
+        new_state = _STATE_AFTER.get(event.kind)
+        if order_id is not None and new_state is not None:
+            codes = [line.ticket_code for line in event.lines]
+            conn.execute(
+                update(Ticket)
+                .where(Ticket.order_id == order_id, Ticket.code.in_(codes))
+                .values(state=new_state.value)
+            )
+            conn.execute(update(Order).where(Order.id == order_id).values(modified_at=now))
+    return accepted, duplicates
+
+
+# --- tickets --------------------------------------------------------------------------------
+
+
+def redeem(
+    conn: Connection, station: StationAuth, code: str, request: RedeemRequest
+) -> RedeemResponse:
+    """Admit a ticket once. The single conditional UPDATE is what makes two doors race-safe."""
+    row = conn.execute(
+        select(Ticket.id, Ticket.order_id, Ticket.state, EventSession.external_id, Venue.time_zone)
+        .join(Order, Order.id == Ticket.order_id)
+        .join(EventSession, EventSession.id == Order.session_id)
+        .join(Venue, Venue.id == Ticket.venue_id)
+        .where(Ticket.venue_id == station.venue_id, Ticket.code == code)
+    ).one_or_none()
+    if row is None:
+        return _answer(False, "unknown_ticket", code, "Unknown ticket: not sold for this venue.")
+    ticket_id, order_id, state, session_ext, tz = row
+    if state in (TicketState.REFUNDED.value, TicketState.EXCHANGED.value):
+        word = "refunded" if state == TicketState.REFUNDED.value else "exchanged"
+        return _answer(False, "refunded", code, f"This ticket was {word}; it does not admit.")
+    if request.session_id is not None and request.session_id != session_ext:
+        return _answer(False, "wrong_session", code, "This ticket is for another session.")
+    done = conn.execute(
+        update(Ticket)
+        .where(Ticket.id == ticket_id, Ticket.state == TicketState.VALID.value)
+        .values(
+            state=TicketState.USED.value,
+            used_at=request.at,
+            used_door=request.door,
+            redeem_nonce=request.nonce,
+        )
+    )
+    if done.rowcount == 1:
+        conn.execute(update(Order).where(Order.id == order_id).values(modified_at=utcnow()))
+        return RedeemResponse(
+            ok=True,
+            code="redeemed",
+            ticket_code=code,
+            used_at=request.at,
+            used_door=request.door,
+            message="Ticket admitted.",
+        )
+    used_at, used_door, nonce = conn.execute(
+        select(Ticket.used_at, Ticket.used_door, Ticket.redeem_nonce).where(Ticket.id == ticket_id)
+    ).one()
+    if nonce == request.nonce:  # the same request again: the same answer
+        return RedeemResponse(
+            ok=True,
+            code="redeemed",
+            ticket_code=code,
+            used_at=used_at,
+            used_door=used_door,
+            message="Ticket admitted.",
+        )
+    local = used_at.astimezone(ZoneInfo(tz)) if used_at else None
+    when = local.strftime("%H:%M") if local else "--:--"
+    return RedeemResponse(
+        ok=False,
+        code="already_used",
+        ticket_code=code,
+        used_at=used_at,
+        used_door=used_door,
+        message=f"already used at {when} at door {used_door}",
+    )
+
+
+def _answer(ok: bool, code: str, ticket: str, message: str) -> RedeemResponse:
+    return RedeemResponse(ok=ok, code=code, ticket_code=ticket, message=message)
+
+
+# --- orders ---------------------------------------------------------------------------------
+
+
+def orders_since(conn: Connection, venue_id: int, since: datetime | None) -> list[OrderOut]:
+    """The venue's orders modified at or after `since` (inclusive: a repeat is harmless)."""
+    query = (
+        select(
+            Order.id,
+            Order.number,
+            Order.organizer,
+            Order.modified_at,
+            EventSession.external_id,
+            EventSession.title,
+            EventSession.hall,
+            EventSession.starts_at,
+            EventSession.ends_at,
+        )
+        .join(EventSession, EventSession.id == Order.session_id)
+        .where(Order.venue_id == venue_id)
+        .order_by(Order.modified_at, Order.id)
+    )
+    if since is not None:
+        query = query.where(Order.modified_at >= since)
+    orders = conn.execute(query).all()
+    tickets: dict[int, list[TicketOut]] = {}
+    if orders:
+        rows = conn.execute(
+            select(
+                Ticket.order_id,
+                Ticket.code,
+                Ticket.tariff,
+                Ticket.price_tiyn,
+                Ticket.state,
+                Ticket.printed_at_box_office,
+                Ticket.used_at,
+                Ticket.used_door,
+            )
+            .where(Ticket.order_id.in_([o.id for o in orders]))
+            .order_by(Ticket.id)
+        )
+        for t in rows:
+            tickets.setdefault(t.order_id, []).append(
+                TicketOut(
+                    code=t.code,
+                    tariff=t.tariff,
+                    price_tiyn=t.price_tiyn,
+                    state=t.state,
+                    printed_at_box_office=t.printed_at_box_office,
+                    used_at=t.used_at,
+                    used_door=t.used_door,
+                )
+            )
+    return [
+        OrderOut(
+            number=o.number,
+            organizer=o.organizer,
+            session=SessionOut(
+                id=o.external_id,
+                title=o.title,
+                hall=o.hall,
+                starts_at=o.starts_at,
+                ends_at=o.ends_at,
+            ),
+            tickets=tickets.get(o.id, []),
+            modified_at=o.modified_at,
+        )
+        for o in orders
+    ]

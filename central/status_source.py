@@ -1,0 +1,90 @@
+"""Where the server's status answers come from: its own registry table, or an upstream service.
+
+The registry holds imported feeds and demo data, keyed by a keyed hash of the number (see
+`central.keys`). An upstream is another service speaking this same `/api/v1/status` API (the
+state's service, or another ashyq-central); its answers are cached in the database for a short
+while, shared by every process, so a burst of lookups for one person asks upstream once.
+"""
+
+from __future__ import annotations
+
+import logging
+from datetime import timedelta
+
+import httpx
+from pydantic import ValidationError
+from sqlalchemy import Connection, select
+
+from app.core.statuses import Status
+from app.sync.protocol import API_PREFIX, StatusAnswer
+from central.context import ApiError, Context
+from central.db import RegistryEntry, StatusCache, upsert, utcnow
+
+log = logging.getLogger(__name__)
+
+IIN = "iin"
+PASSPORT = "passport"
+
+
+def lookup(ctx: Context, conn: Connection, kind: str, number: str) -> StatusAnswer:
+    """The status of a validated IIN or normalised passport number, never logging either."""
+    key = ctx.keys.registry_hash(kind, number)
+    if ctx.upstream is None:
+        return _from_registry(conn, key)
+    return _from_upstream(ctx, conn, kind, number, key)
+
+
+def _from_registry(conn: Connection, key: str) -> StatusAnswer:
+    row = conn.execute(
+        select(RegistryEntry.status, RegistryEntry.set_at).where(RegistryEntry.key_hash == key)
+    ).one_or_none()
+    if row is None:
+        return StatusAnswer(
+            status=Status.NOT_FOUND, set_at=None, source="registry", checked_at=utcnow()
+        )
+    return StatusAnswer(
+        status=Status(row[0]), set_at=row[1], source="registry", checked_at=utcnow()
+    )
+
+
+def _from_upstream(
+    ctx: Context, conn: Connection, kind: str, number: str, key: str
+) -> StatusAnswer:
+    now = utcnow()
+    fresh_after = now - timedelta(seconds=ctx.settings.upstream_cache_s)
+    cached = conn.execute(
+        select(StatusCache.status, StatusCache.set_at, StatusCache.fetched_at).where(
+            StatusCache.key_hash == key
+        )
+    ).one_or_none()
+    if cached is not None and cached[2] >= fresh_after:
+        return StatusAnswer(
+            status=Status(cached[0]), set_at=cached[1], source="upstream", checked_at=now
+        )
+    answer = _ask_upstream(ctx, kind, number)
+    values = {"status": answer.status.value, "set_at": answer.set_at, "fetched_at": now}
+    upsert(conn, StatusCache.__table__, {"key_hash": key, **values}, ["key_hash"])
+    return StatusAnswer(
+        status=answer.status, set_at=answer.set_at, source="upstream", checked_at=now
+    )
+
+
+def _ask_upstream(ctx: Context, kind: str, number: str) -> StatusAnswer:
+    assert ctx.upstream is not None
+    path = (
+        f"{API_PREFIX}/status/{number}" if kind == IIN else f"{API_PREFIX}/status/passport/{number}"
+    )
+    try:
+        response = ctx.upstream.get(path)
+    except httpx.HTTPError as exc:
+        log.warning("upstream status service unreachable: %s", type(exc).__name__)
+        raise ApiError(503, "upstream_unavailable", "The status service does not answer.") from None
+    if response.status_code != 200:
+        log.warning("upstream status service answered HTTP %s", response.status_code)
+        raise ApiError(503, "upstream_unavailable", "The status service answered with an error.")
+    try:
+        return StatusAnswer.model_validate_json(response.content)
+    except ValidationError:
+        raise ApiError(
+            502, "upstream_bad_answer", "The status service's answer is malformed."
+        ) from None

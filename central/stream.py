@@ -1,0 +1,95 @@
+"""Server-sent events of visitors' check-ins for the door screens of one venue.
+
+Works across server processes by polling the `checkins` table (a check-in made through one
+process reaches a door connected to another). Event ids are the table's sequence numbers, so a
+reconnecting door sends `Last-Event-ID` and misses nothing. On PostgreSQL two transactions can
+commit their sequence numbers out of order; the stream therefore re-reads a short window above
+the last number it is sure of and skips what it already sent.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import time
+from collections.abc import AsyncIterator
+from datetime import timedelta
+from typing import Annotated
+
+from fastapi import APIRouter, Header, Request
+from fastapi.concurrency import run_in_threadpool
+from fastapi.responses import StreamingResponse
+from sqlalchemy import func, select
+
+from app.core.statuses import Status
+from app.sync.protocol import CheckinOut
+from central.context import Context, CtxDep, StationDep
+from central.db import Checkin, utcnow
+
+router = APIRouter()
+SETTLE = timedelta(seconds=5)  # a check-in older than this can no longer appear behind another
+KEEPALIVE_S = 15.0
+
+
+def _latest(ctx: Context, venue_id: int) -> int:
+    with ctx.engine.connect() as conn:
+        return int(
+            conn.execute(
+                select(func.coalesce(func.max(Checkin.seq), 0)).where(Checkin.venue_id == venue_id)
+            ).scalar_one()
+        )
+
+
+def _after(ctx: Context, venue_id: int, floor: int) -> list[tuple[int, CheckinOut, bool]]:
+    """Check-ins above `floor`, each with whether it is old enough to be settled."""
+    settled_before = utcnow() - SETTLE
+    with ctx.engine.connect() as conn:
+        rows = conn.execute(
+            select(Checkin.seq, Checkin.id, Checkin.at, Checkin.status, Checkin.person)
+            .where(Checkin.venue_id == venue_id, Checkin.seq > floor)
+            .order_by(Checkin.seq)
+            .limit(500)
+        ).all()
+    return [
+        (seq, CheckinOut(id=cid, at=at, status=Status(status), person=person), at < settled_before)
+        for seq, cid, at, status, person in rows
+    ]
+
+
+async def _events(
+    request: Request, ctx: Context, venue_id: int, last_id: int | None
+) -> AsyncIterator[str]:
+    floor = last_id if last_id is not None else await run_in_threadpool(_latest, ctx, venue_id)
+    sent: set[int] = set()
+    yield "retry: 2000\n\n"
+    quiet_since = time.monotonic()
+    while not await request.is_disconnected():
+        rows = await run_in_threadpool(_after, ctx, venue_id, floor)
+        prefix_settled = True
+        for seq, checkin, settled in rows:
+            if seq not in sent:
+                sent.add(seq)
+                quiet_since = time.monotonic()
+                yield f"id: {seq}\nevent: checkin\ndata: {checkin.model_dump_json()}\n\n"
+            prefix_settled = prefix_settled and settled
+            if prefix_settled:
+                floor = seq  # nothing new can appear below a settled prefix any more
+        sent = {seq for seq in sent if seq > floor}
+        if time.monotonic() - quiet_since > KEEPALIVE_S:
+            quiet_since = time.monotonic()
+            yield ": keep-alive\n\n"
+        await asyncio.sleep(ctx.settings.sse_poll_s)
+
+
+@router.get("/checkins/stream")
+async def checkin_stream(
+    request: Request,
+    ctx: CtxDep,
+    station: StationDep,
+    last_event_id: Annotated[str | None, Header()] = None,
+) -> StreamingResponse:
+    last = int(last_event_id) if last_event_id and last_event_id.strip().isdigit() else None
+    return StreamingResponse(
+        _events(request, ctx, station.venue_id, last),
+        media_type="text/event-stream",
+        headers={"Cache-Control": "no-store", "X-Accel-Buffering": "no"},
+    )
