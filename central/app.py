@@ -113,6 +113,8 @@ def create_app(settings: ServerSettings) -> FastAPI:
         lifespan=lifespan,
     )
     app.include_router(api.router, prefix=API_PREFIX)
+    # /health also at the root: load balancers and the demo launcher probe it there
+    app.add_api_route("/health", api.health, methods=["GET"], include_in_schema=False)
     app.include_router(stream.router, prefix=API_PREFIX)
     app.include_router(visitor_page.router)
 

@@ -1,0 +1,92 @@
+"""The status bar: online or offline and since when, events waiting to be sent, last sync.
+
+It asks the sync service for a plain `SyncState` every few seconds through the task runner, so a
+slow disk never freezes the window; a message flashed here stays long enough to be read.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime
+from typing import Protocol
+
+from PySide6.QtCore import QEvent, QTimer
+from PySide6.QtWidgets import QLabel, QStatusBar, QWidget
+
+from app.views.tasks import TaskRunner
+
+
+class SyncStateLike(Protocol):
+    online: bool
+    since: datetime | None  # when the current online/offline state began
+    pending: int  # events recorded here and not yet acknowledged by the server
+    last_sync: datetime | None
+
+
+def _hhmm(moment: datetime | None) -> str:
+    return moment.astimezone().strftime("%H:%M") if moment is not None else "—"
+
+
+class SyncStatusBar(QStatusBar):
+    def __init__(
+        self,
+        state: Callable[[], SyncStateLike],
+        runner: TaskRunner,
+        parent: QWidget | None = None,
+        interval_ms: int = 3000,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("syncStatusBar")
+        self._state_fn = state
+        self._runner = runner
+        self._state: SyncStateLike | None = None
+        self._link = QLabel()
+        self._link.setObjectName("linkLabel")
+        self._queue = QLabel()
+        self._queue.setObjectName("queueLabel")
+        self._last = QLabel()
+        self.addPermanentWidget(self._link)
+        self.addPermanentWidget(self._queue)
+        self.addPermanentWidget(self._last)
+        self._busy = False
+        self._timer = QTimer(self)
+        self._timer.timeout.connect(self.poll)
+        self._timer.start(interval_ms)
+        self.poll()
+
+    def poll(self) -> None:
+        if self._busy:
+            return
+        self._busy = True
+        self._runner.run(self._state_fn, self._show, self._failed)
+
+    def flash(self, message: str, msecs: int = 6000) -> None:
+        self.showMessage(message, msecs)
+
+    def _show(self, state: SyncStateLike) -> None:
+        self._busy = False
+        self._state = state
+        self.retranslate()
+
+    def _failed(self, exc: BaseException) -> None:
+        self._busy = False
+        self._link.setText(self.tr("Status unknown: %1").replace("%1", str(exc)))
+
+    def retranslate(self) -> None:
+        state = self._state
+        if state is None:
+            self._link.setText(self.tr("Connecting…"))
+            return
+        if state.online:
+            self._link.setText(self.tr("● Online since %1").replace("%1", _hhmm(state.since)))
+            self._link.setStyleSheet("color: #1b5e20; font-weight: bold;")
+        else:
+            self._link.setText(self.tr("○ OFFLINE since %1").replace("%1", _hhmm(state.since)))
+            self._link.setStyleSheet("color: #b00020; font-weight: bold;")
+        self._queue.setText(self.tr("Waiting to send: %n", "", state.pending))
+        self._last.setText(self.tr("Last sync: %1").replace("%1", _hhmm(state.last_sync)))
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt override)
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
