@@ -317,13 +317,11 @@ class StationSettings:
 def _optional_screens(
     ctx: StationContext, runner: TaskRunner, staff: Any, settings: Settings
 ) -> list[Screen]:
-    """The refund desk and reports, when they are built (see README: what is built)."""
-    screens: list[Screen] = []
-    try:
-        from app.views.refund_desk import RefundDeskScreen
-        from app.views.reports_screen import ReportsScreen
-    except ImportError:
-        return screens
-    screens.append(RefundDeskScreen.create(ctx, runner, staff, settings))
-    screens.append(ReportsScreen.create(ctx, runner, staff, settings))
-    return screens
+    """The cashier's and the manager's screens."""
+    from app.views.refund_desk import RefundDeskScreen
+    from app.views.reports_screen import ReportsScreen
+
+    return [
+        RefundDeskScreen.create(ctx, runner, staff, settings),
+        ReportsScreen.create(ctx, runner, staff, settings),
+    ]

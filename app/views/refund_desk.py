@@ -20,24 +20,47 @@ from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView, QFileDialog, QHBoxLayout, QInputDialog, QLabel, QLineEdit, QListWidget,
-    QListWidgetItem, QMessageBox, QPushButton, QTableWidget, QTableWidgetItem, QVBoxLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QVBoxLayout,
     QWidget,
 )  # fmt: skip
 
 from app.core.money import format_money
 from app.core.statuses import Role
 from app.errors import describe
-from app.services.auth import StaffMember
+from app.paths import data_dir
+from app.services.auth import AuthService, StaffMember
+from app.services.context import StationContext
 from app.services.receipts import PrintOutcome, ReceiptService, ReceiptSink
 from app.services.refund_desk import (
-    DeskResult, OrderDetails, Override, RefundDesk, RefundRefused, SessionChoice, TicketLine,
+    DeskResult,
+    OrderDetails,
+    Override,
+    RefundDesk,
+    RefundRefused,
+    SessionChoice,
+    TicketLine,
 )  # fmt: skip
 from app.services.shift import ShiftService, ShiftSummary
+from app.settings import Settings
+from app.views.printing import receipt_sink
+from app.views.refund_desk_parts import (
+    OrderTable,
+    ask_confirm,
+    ask_override,
+    ask_proof_file,
+    ask_session,
+    printer_problem,
+    shift_summary_text,
+    show_info,
+)
 from app.views.screen import ScanInput, Screen
 from app.views.tasks import TaskRunner
-
-COLUMNS = 7  # ticket, tariff, price, state, rule, fee, refund
 
 
 class RefundDeskScreen(Screen):
@@ -59,13 +82,15 @@ class RefundDeskScreen(Screen):
         self.last_print: PrintOutcome | None = None
         self._pending: tuple[str, uuid.UUID] | None = None  # (what, id) until it commits
         self._proof: str | None = None
-        self.confirm: Callable[[str, str], bool] = self._confirm_dialog
-        self.inform: Callable[[str, str], None] = self._inform_dialog
-        self.choose_session: Callable[[list[SessionChoice]], SessionChoice | None] = (
-            self._session_dialog
+        self.confirm: Callable[[str, str], bool] = lambda title, body: ask_confirm(
+            self, title, body
         )
-        self.choose_file: Callable[[], Path | None] = self._file_dialog
-        self.ask_override: Callable[[], Override | None] = self._override_dialog
+        self.inform: Callable[[str, str], None] = lambda title, body: show_info(self, title, body)
+        self.choose_session: Callable[[list[SessionChoice]], SessionChoice | None] = (
+            lambda choices: ask_session(self, choices)
+        )
+        self.choose_file: Callable[[], Path | None] = lambda: ask_proof_file(self)
+        self.ask_override: Callable[[], Override | None] = lambda: ask_override(self)
 
         self.shift_label = QLabel(objectName="shiftLabel")
         self.shift_button = QPushButton(objectName="shiftButton", clicked=self._toggle_shift)
@@ -80,9 +105,7 @@ class RefundDeskScreen(Screen):
         self.print_waiting = QPushButton(objectName="printWaiting", clicked=self._print_waiting)
         self.header = QLabel(objectName="orderHeader", wordWrap=True)
         self.proof_label = QLabel(objectName="proofLabel", wordWrap=True)
-        self.table = QTableWidget(0, COLUMNS, objectName="orderTable")
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table = OrderTable()
         self.table.itemChanged.connect(lambda _item: self._selection_changed())
         self.totals = QLabel(objectName="totalsLabel", wordWrap=True)
         self.buttons: dict[str, QPushButton] = {}
@@ -125,6 +148,21 @@ class RefundDeskScreen(Screen):
         self.retranslate()
         self._enable()
 
+    @classmethod
+    def create(
+        cls, ctx: StationContext, runner: TaskRunner, staff: Callable[[], StaffMember | None],
+        settings: Settings, language: Callable[[], str] | None = None,
+    ) -> RefundDeskScreen:  # fmt: skip
+        """Built from the station: the composition root calls this (app/views/console.py)."""
+        auth = AuthService(sessions=ctx.sessions, venue_code=lambda: ctx.venue_code)
+        lang = language or (lambda: settings.language)
+        desk = RefundDesk(ctx.sessions, ctx.venue_code, auth, data_dir(), station_id=ctx.station_id,
+                          clock=ctx.clock)  # fmt: skip
+        receipts = ReceiptService(ctx.sessions, ctx.venue_code, clock=ctx.clock)
+        shifts = ShiftService(ctx.sessions, ctx.venue_code, ctx.station_id, clock=ctx.clock)
+        sink = lambda: receipt_sink(settings.printer, settings.receipt_size)  # noqa: E731
+        return cls(desk, receipts, shifts, runner, staff, sink, lang)
+
     # --- Screen -----------------------------------------------------------------------------
 
     def title(self) -> str:
@@ -136,10 +174,7 @@ class RefundDeskScreen(Screen):
         self.denials_title.setText(self.tr("Refused at the door today"))
         self.unprinted_title.setText(self.tr("Receipts not printed"))
         self.print_waiting.setText(self.tr("Print selected receipt"))
-        self.table.setHorizontalHeaderLabels([
-            self.tr("Ticket"), self.tr("Tariff"), self.tr("Price"), self.tr("State"),
-            self.tr("Rule"), self.tr("Fee"), self.tr("Refund"),
-        ])  # fmt: skip
+        self.table.retranslate()
         texts = {"refund": self.tr("Refund"), "exchange": self.tr("Exchange…"),
                  "request": self.tr("Contact-centre request"), "proof": self.tr("Attach proof…"),
                  "override": self.tr("Override (supervisor)…")}  # fmt: skip
@@ -215,26 +250,7 @@ class RefundDeskScreen(Screen):
                             .replace("%2", order.organizer_name).replace("%3", order.session_title)
                             .replace("%4", start))  # fmt: skip
         self._show_proof()
-        self.table.blockSignals(True)
-        self.table.setRowCount(len(order.tickets))
-        for row, line in enumerate(order.tickets):
-            q = line.refund
-            cells = [line.code, self._tariff(line.tariff), self._money(line.price_tiyn),
-                     self._state(line.state), q.rule_text if q.refundable else q.reason_text,
-                     self._money(q.fee_tiyn) if q.refundable else "—",
-                     self._money(q.refund_tiyn) if q.refundable else "—"]  # fmt: skip
-            for col, text in enumerate(cells):
-                item = QTableWidgetItem(text)
-                if col == 0:
-                    flags = Qt.ItemFlag.ItemIsEnabled
-                    if line.open:
-                        flags |= Qt.ItemFlag.ItemIsUserCheckable
-                    item.setFlags(flags)
-                    item.setCheckState(Qt.CheckState.Checked if line.open and q.refundable
-                                       else Qt.CheckState.Unchecked)  # fmt: skip
-                self.table.setItem(row, col, item)
-        self.table.blockSignals(False)
-        self.table.resizeColumnsToContents()
+        self.table.show_lines(order.tickets, self._money)
         self._selection_changed()
 
     def _show_proof(self) -> None:
@@ -254,20 +270,11 @@ class RefundDeskScreen(Screen):
     def selected(self) -> list[TicketLine]:
         if self.order is None:
             return []
-        lines = {line.code: line for line in self.order.tickets}
-        out = []
-        for row in range(self.table.rowCount()):
-            item = self.table.item(row, 0)
-            if item is not None and item.checkState() == Qt.CheckState.Checked:
-                out.append(lines[item.text()])
-        return out
+        codes = set(self.table.checked_codes())
+        return [line for line in self.order.tickets if line.code in codes]
 
     def set_checked(self, codes: set[str]) -> None:
-        for row in range(self.table.rowCount()):
-            item = self.table.item(row, 0)
-            if item is not None and item.flags() & Qt.ItemFlag.ItemIsUserCheckable:
-                state = Qt.CheckState.Checked if item.text() in codes else Qt.CheckState.Unchecked
-                item.setCheckState(state)
+        self.table.set_checked(codes)
 
     def _selection_changed(self) -> None:
         self._pending = None  # another selection is another action: a new id at confirmation
@@ -436,7 +443,7 @@ class RefundDeskScreen(Screen):
             self.retry_button.show()
             self._say(self.tr("The receipt did not print: %1. The refund is saved; fix the "
                               "printer and press Retry.").replace(
-                                  "%1", self._printer_problem(outcome)), True)  # fmt: skip
+                                  "%1", printer_problem(outcome)), True)  # fmt: skip
         self._runner.run(self._receipts.unprinted, self._show_unprinted, self._error)
 
     def _retry_print(self) -> None:
@@ -447,15 +454,6 @@ class RefundDeskScreen(Screen):
         item = self.unprinted.currentItem() or self.unprinted.item(0)
         if item is not None:
             self.print_receipt(int(item.data(Qt.ItemDataRole.UserRole)))
-
-    def _printer_problem(self, outcome: PrintOutcome) -> str:
-        words = {
-            "offline": self.tr("the printer is off or not connected"),
-            "paper_out": self.tr("the paper is out"),
-            "permission": self.tr("no permission to use the printer port"),
-            "unsupported": self.tr("this printer connection is not supported here"),
-        }
-        return f"{words.get(outcome.error_code, self.tr('printer error'))} ({outcome.message})"
 
     # --- shift ------------------------------------------------------------------------------
 
@@ -473,18 +471,7 @@ class RefundDeskScreen(Screen):
 
     def _closed(self, summary: ShiftSummary) -> None:
         self._show_shift(None)
-        self.inform(self.tr("Shift closed"), self.summary_text(summary))
-
-    def summary_text(self, s: ShiftSummary) -> str:
-        rows = [(self.tr("Refunds"), f"{s.refunds} ({s.refunded_tickets})"),
-                (self.tr("Ticket prices"), self._money(s.price_tiyn)),
-                (self.tr("Fees withheld"), self._money(s.fees_tiyn)),
-                (self.tr("Returned to cards"), self._money(s.returned_tiyn)),
-                (self.tr("Exchanges"), f"{s.exchanges} ({s.exchanged_tickets}), "
-                                       f"{self._money(s.exchange_fees_tiyn)}"),
-                (self.tr("Contact-centre requests"), str(s.contact_requests)),
-                (self.tr("Receipts not printed"), str(s.unprinted_receipts))]  # fmt: skip
-        return "\n".join(f"{label}: {value}" for label, value in rows)
+        self.inform(self.tr("Shift closed"), shift_summary_text(summary, self._money))
 
     # --- helpers ----------------------------------------------------------------------------
 
@@ -495,17 +482,6 @@ class RefundDeskScreen(Screen):
     def _receipt_lang(self) -> Any:
         lang = self._lang()
         return lang if lang in ("ru", "kk", "en") else "ru"
-
-    def _state(self, state: str) -> str:
-        words = {"valid": self.tr("valid"), "used": self.tr("used"),
-                 "printed": self.tr("printed at box office"), "refunded": self.tr("refunded"),
-                 "exchanged": self.tr("exchanged")}  # fmt: skip
-        return words.get(state, state)
-
-    def _tariff(self, tariff: str) -> str:
-        words = {"adult": self.tr("adult"), "child": self.tr("child"),
-                 "student": self.tr("student")}  # fmt: skip
-        return words.get(tariff, tariff)
 
     def _set_busy(self, busy: bool) -> None:
         for button in self.buttons.values():
@@ -521,33 +497,3 @@ class RefundDeskScreen(Screen):
         self._set_busy(False)
         _code, message = describe(exc)
         self._say(message, True)
-
-    # --- default dialogs ---------------------------------------------------------------------
-
-    def _confirm_dialog(self, title: str, body: str) -> bool:
-        answer = QMessageBox.question(self, title, body)
-        return answer == QMessageBox.StandardButton.Yes
-
-    def _inform_dialog(self, title: str, body: str) -> None:
-        QMessageBox.information(self, title, body)
-
-    def _session_dialog(self, choices: list[SessionChoice]) -> SessionChoice | None:
-        labels = [f"{c.starts_at.astimezone().strftime('%d.%m %H:%M')} · {c.title} · {c.hall}"
-                  for c in choices]  # fmt: skip
-        label, ok = QInputDialog.getItem(self, self.tr("Exchange"), self.tr("Session:"), labels,
-                                         0, False)  # fmt: skip
-        return choices[labels.index(label)] if ok and label in labels else None
-
-    def _file_dialog(self) -> Path | None:
-        name, _ = QFileDialog.getOpenFileName(
-            self, self.tr("Attach proof"), "", self.tr("Images and PDF (*.jpg *.jpeg *.png *.pdf)")
-        )
-        return Path(name) if name else None
-
-    def _override_dialog(self) -> Override | None:
-        reason, ok = QInputDialog.getText(self, self.tr("Override"), self.tr("Reason:"))
-        if not ok or not reason.strip():
-            return None
-        pin, ok = QInputDialog.getText(self, self.tr("Override"), self.tr("Supervisor PIN:"),
-                                       QLineEdit.EchoMode.Password)  # fmt: skip
-        return Override(pin, reason) if ok and pin else None
