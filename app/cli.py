@@ -17,19 +17,11 @@ from pathlib import Path
 from typing import Any
 
 from app import __version__
+from app.errors import Rejected
 
 EXIT_OK = 0
 EXIT_FAILED = 1
 EXIT_REJECTED = 2
-
-
-class Rejected(Exception):
-    """Input the rules refuse: printed as {"error": code, "message": ...}, exit 2."""
-
-    def __init__(self, code: str, message: str) -> None:
-        super().__init__(message)
-        self.code = code
-        self.message = message
 
 
 def _emit(args: argparse.Namespace, payload: dict[str, Any], line: str) -> None:

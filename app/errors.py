@@ -8,6 +8,15 @@ PrinterError, ...) describe themselves; anything else is an internal error with 
 from __future__ import annotations
 
 
+class Rejected(Exception):
+    """Input the rules refuse: the `ashyq` command prints {"error": code, "message": ...}, exit 2."""
+
+    def __init__(self, code: str, message: str) -> None:
+        super().__init__(message)
+        self.code = code
+        self.message = message
+
+
 def describe(exc: BaseException) -> tuple[str, str]:
     code = getattr(exc, "code", None)
     message = getattr(exc, "message", None)

@@ -208,3 +208,32 @@ def test_the_installed_command_prints_a_readable_line() -> None:
     )
     assert result.returncode == 0
     assert result.stdout.strip() == "iin: 900101300811"
+
+
+def test_report_exports_a_csv_that_excel_reads_as_utf8(tmp_path, capsys) -> None:
+    db, out = tmp_path / "console.sqlite3", tmp_path / "day.csv"
+    assert main(["db", "upgrade", "--db", str(db)]) == 0
+    capsys.readouterr()
+    code, result = run(
+        capsys,
+        "report",
+        "--date",
+        "2026-11-21",
+        "--format",
+        "csv",
+        "--out",
+        str(out),
+        "--db",
+        str(db),
+        "--lang",
+        "kk",
+    )
+    assert code == 0 and result["report"] == str(out)
+    data = out.read_bytes()
+    assert data.startswith(b"\xef\xbb\xbf")  # the BOM that makes Excel read UTF-8
+    assert "Күнделікті есеп".encode() in data or "есеп".encode() in data
+
+
+def test_report_needs_a_date_or_a_whole_range(capsys) -> None:
+    code, out = run(capsys, "report", "--from", "2026-11-21", "--format", "pdf", "--out", "x.pdf")
+    assert code == 2 and out["error"] == "bad_range"
