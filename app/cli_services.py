@@ -89,7 +89,7 @@ def _date(text: str) -> date:
 
 
 def cmd_report(args: argparse.Namespace) -> int:
-    from app.errors import Rejected
+    from app.errors import NotReady, Rejected
     from app.services.reports import report_command
 
     if args.date is not None:
@@ -100,7 +100,10 @@ def cmd_report(args: argparse.Namespace) -> int:
         raise Rejected("bad_range", "Give --date, or both --from and --to.")
     if last < first:
         raise Rejected("bad_range", "--to is before --from.")
-    out = report_command(_db(args), first, last, args.format, Path(args.out), args.lang)
+    try:
+        out = report_command(_db(args), first, last, args.format, Path(args.out), args.lang)
+    except LookupError as exc:
+        raise NotReady(f"{exc} Enroll this PC (`ashyq enroll`) and run `ashyq sync`.") from None
     _emit(args, {"report": str(out), "from": str(first), "to": str(last)}, f"written {out}")
     return EXIT_OK
 

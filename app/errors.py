@@ -29,3 +29,13 @@ def describe(exc: BaseException) -> tuple[str, str]:
     if isinstance(exc, FileNotFoundError):
         return "not_found", f"File not found: {exc.filename}"
     return "internal", f"Unexpected {type(exc).__name__}: {exc}. Please report it with the log."
+
+
+class NotReady(Exception):
+    """The console has no venue yet: it must be enrolled and synced once."""
+
+    code = "not_enrolled"
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message

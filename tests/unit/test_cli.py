@@ -210,10 +210,45 @@ def test_the_installed_command_prints_a_readable_line() -> None:
     assert result.stdout.strip() == "iin: 900101300811"
 
 
+def test_report_before_enrollment_says_what_to_do(tmp_path, capsys) -> None:
+    db = tmp_path / "console.sqlite3"
+    assert main(["db", "upgrade", "--db", str(db)]) == 0
+    capsys.readouterr()
+    code, out = run(
+        capsys,
+        "report",
+        "--date",
+        "2026-11-21",
+        "--format",
+        "csv",
+        "--out",
+        str(tmp_path / "x.csv"),
+        "--db",
+        str(db),
+    )
+    assert code == 1 and out["error"] == "not_enrolled" and "ashyq enroll" in out["message"]
+
+
 def test_report_exports_a_csv_that_excel_reads_as_utf8(tmp_path, capsys) -> None:
+    from app.core.statuses import VenueCategory
+    from app.models import open_engine, session_factory
+    from app.models.venue import Venue
+
     db, out = tmp_path / "console.sqlite3", tmp_path / "day.csv"
     assert main(["db", "upgrade", "--db", str(db)]) == 0
     capsys.readouterr()
+    engine = open_engine(db)
+    with session_factory(engine, write=True).begin() as session:
+        session.add(
+            Venue(
+                code="V1",
+                name="Кинотеатр «Алем»",
+                bin="190540001208",
+                time_zone="Asia/Almaty",
+                category=VenueCategory.CINEMA,
+            )
+        )
+    engine.dispose()
     code, result = run(
         capsys,
         "report",
@@ -231,7 +266,8 @@ def test_report_exports_a_csv_that_excel_reads_as_utf8(tmp_path, capsys) -> None
     assert code == 0 and result["report"] == str(out)
     data = out.read_bytes()
     assert data.startswith(b"\xef\xbb\xbf")  # the BOM that makes Excel read UTF-8
-    assert "Күнделікті есеп".encode() in data or "есеп".encode() in data
+    text = data.decode("utf-8-sig")
+    assert "Кинотеатр «Алем»" in text and "есеп" in text
 
 
 def test_report_needs_a_date_or_a_whole_range(capsys) -> None:
