@@ -45,13 +45,12 @@ class LanguageSwitcher:
             if old is not None:
                 self._app.removeTranslator(old)
         self._ours = self._qt = None
-        ok = True
+        ours = QTranslator(self._app)
+        ok = ours.load(str(qm_path(lang)))  # English too: its plural forms live there
+        if ok:
+            self._app.installTranslator(ours)
+            self._ours = ours
         if lang != "en":
-            ours = QTranslator(self._app)
-            ok = ours.load(str(qm_path(lang)))
-            if ok:
-                self._app.installTranslator(ours)
-                self._ours = ours
             qt = QTranslator(self._app)
             qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
             if qt.load(f"qtbase_{lang}", qt_dir):

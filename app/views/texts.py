@@ -14,10 +14,6 @@ from PySide6.QtCore import QCoreApplication
 from app.core.statuses import Role, Status, Verdict
 
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate("Texts", text)
-
-
 def status_word(status: Status | str | None) -> str:
     words: dict[str, Callable[[], str]] = {
         "green": lambda: QCoreApplication.translate("Texts", "GREEN"),
@@ -93,58 +89,93 @@ def age_text(seconds: int | None) -> str:
 def reason_text(code: str, fallback: str = "") -> str:
     """The reason for a verdict, in the interface language; the service's English otherwise."""
     reasons: dict[str, Callable[[], str]] = {
-        "green": lambda: _t("Green status: no restrictions."),
-        "blue": lambda: _t("Blue status: admitted here."),
-        "blue_cinema_weekend": lambda: _t(
-            "Blue status: on Saturdays and Sundays cinemas admit green only."
+        "green": lambda: QCoreApplication.translate("Texts", "Green status: no restrictions."),
+        "blue": lambda: QCoreApplication.translate("Texts", "Blue status: admitted here."),
+        "blue_cinema_weekend": lambda: QCoreApplication.translate(
+            "Texts", "Blue status: on Saturdays and Sundays cinemas admit green only."
         ),
-        "pcr_certificate_required": lambda: _t(
-            "Blue status: admit only after you have seen a negative PCR certificate."
+        "pcr_certificate_required": lambda: QCoreApplication.translate(
+            "Texts", "Blue status: admit only after you have seen a negative PCR certificate."
         ),
-        "pcr_certificate_shown": lambda: _t("Blue status: PCR certificate seen by staff."),
-        "yellow_contact": lambda: _t("Yellow status: contact of a positive case. Not admitted."),
-        "yellow_essential_shop": lambda: _t(
-            "Yellow status: admitted to essential shops and pharmacies only."
+        "pcr_certificate_shown": lambda: QCoreApplication.translate(
+            "Texts", "Blue status: PCR certificate seen by staff."
         ),
-        "red_isolation": lambda: _t("Red status: home isolation. Not admitted anywhere."),
-        "not_found": lambda: _t(
-            "No status found (for example a foreign citizen). A supervisor may admit."
+        "yellow_contact": lambda: QCoreApplication.translate(
+            "Texts", "Yellow status: contact of a positive case. Not admitted."
         ),
-        "stale_offline": lambda: _t(
-            "Offline, and the saved status is too old to trust. A supervisor may admit."
+        "yellow_essential_shop": lambda: QCoreApplication.translate(
+            "Texts", "Yellow status: admitted to essential shops and pharmacies only."
         ),
-        "capacity_full": lambda: _t("The venue is full. Wait until someone leaves."),
-        "exit": lambda: _t("Exit recorded."),
-        "supervisor_override": lambda: _t("Admitted by a supervisor."),
-        "group_member_denied": lambda: _t("A member of the group is not admitted."),
-        "already_inside": lambda: _t("This person is already inside."),
-        "venue_rule": lambda: _t("This venue's rules do not admit this status."),
-        "stale_checkin": lambda: _t(
-            "The visitor's own check-in is too old. Ask them to scan the poster again."
+        "red_isolation": lambda: QCoreApplication.translate(
+            "Texts", "Red status: home isolation. Not admitted anywhere."
         ),
-        "no_answer": lambda: _t(
-            "No status service answered and nothing is saved. A supervisor may admit."
+        "not_found": lambda: QCoreApplication.translate(
+            "Texts", "No status found (for example a foreign citizen). A supervisor may admit."
         ),
-        "group_admitted": lambda: _t("The whole group may enter."),
-        "group_partly_admitted": lambda: _t("Only the members shown in colour may enter."),
-        "group_member_needs_check": lambda: _t("A member of the group still needs a check."),
-        "group_none_admitted": lambda: _t("Nobody in this group may enter."),
-        "venue_poster": lambda: _t("This is the venue's own poster. Scan the visitor's code."),
-        "empty": lambda: _t("The scan was empty. Scan again."),
-        "too_long": lambda: _t(
-            "The scan is far too long to be an ID or a ticket. Scan again, or use the serial mode."
+        "stale_offline": lambda: QCoreApplication.translate(
+            "Texts", "Offline, and the saved status is too old to trust. A supervisor may admit."
         ),
-        "iin_length": lambda: _t("An IIN has exactly 12 digits. Scan or type it again."),
-        "iin_characters": lambda: _t("An IIN has digits only. Scan or type it again."),
-        "iin_check_digit": lambda: _t(
-            "The IIN's check digit is wrong: it was misread or mistyped."
+        "capacity_full": lambda: QCoreApplication.translate(
+            "Texts", "The venue is full. Wait until someone leaves."
         ),
-        "iin_never_issued": lambda: _t("No such IIN is ever issued. Check the document."),
-        "mrz_format": lambda: _t("The document's machine-readable zone could not be read."),
-        "mrz_check_digit": lambda: _t(
-            "The document's machine-readable zone failed its check digit: scan it again."
+        "exit": lambda: QCoreApplication.translate("Texts", "Exit recorded."),
+        "supervisor_override": lambda: QCoreApplication.translate(
+            "Texts", "Admitted by a supervisor."
         ),
-        "unknown": lambda: _t("This code is not an ID, a ticket or a command."),
+        "group_member_denied": lambda: QCoreApplication.translate(
+            "Texts", "A member of the group is not admitted."
+        ),
+        "already_inside": lambda: QCoreApplication.translate(
+            "Texts", "This person is already inside."
+        ),
+        "venue_rule": lambda: QCoreApplication.translate(
+            "Texts", "This venue's rules do not admit this status."
+        ),
+        "stale_checkin": lambda: QCoreApplication.translate(
+            "Texts", "The visitor's own check-in is too old. Ask them to scan the poster again."
+        ),
+        "no_answer": lambda: QCoreApplication.translate(
+            "Texts", "No status service answered and nothing is saved. A supervisor may admit."
+        ),
+        "group_admitted": lambda: QCoreApplication.translate("Texts", "The whole group may enter."),
+        "group_partly_admitted": lambda: QCoreApplication.translate(
+            "Texts", "Only the members shown in colour may enter."
+        ),
+        "group_member_needs_check": lambda: QCoreApplication.translate(
+            "Texts", "A member of the group still needs a check."
+        ),
+        "group_none_admitted": lambda: QCoreApplication.translate(
+            "Texts", "Nobody in this group may enter."
+        ),
+        "venue_poster": lambda: QCoreApplication.translate(
+            "Texts", "This is the venue's own poster. Scan the visitor's code."
+        ),
+        "empty": lambda: QCoreApplication.translate("Texts", "The scan was empty. Scan again."),
+        "too_long": lambda: QCoreApplication.translate(
+            "Texts",
+            "The scan is far too long to be an ID or a ticket. Scan again, or use the serial mode.",
+        ),
+        "iin_length": lambda: QCoreApplication.translate(
+            "Texts", "An IIN has exactly 12 digits. Scan or type it again."
+        ),
+        "iin_characters": lambda: QCoreApplication.translate(
+            "Texts", "An IIN has digits only. Scan or type it again."
+        ),
+        "iin_check_digit": lambda: QCoreApplication.translate(
+            "Texts", "The IIN's check digit is wrong: it was misread or mistyped."
+        ),
+        "iin_never_issued": lambda: QCoreApplication.translate(
+            "Texts", "No such IIN is ever issued. Check the document."
+        ),
+        "mrz_format": lambda: QCoreApplication.translate(
+            "Texts", "The document's machine-readable zone could not be read."
+        ),
+        "mrz_check_digit": lambda: QCoreApplication.translate(
+            "Texts", "The document's machine-readable zone failed its check digit: scan it again."
+        ),
+        "unknown": lambda: QCoreApplication.translate(
+            "Texts", "This code is not an ID, a ticket or a command."
+        ),
     }
     maker = reasons.get(code)
     return maker() if maker is not None else (fallback or code)

@@ -1,0 +1,1630 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en_US">
+<context>
+    <name>CameraPanel</name>
+    <message>
+        <location filename="../../app/views/camera_panel.py" line="53"/>
+        <source>No camera found. Check the cable or choose another camera in Settings.</source>
+        <translation>No camera found. Check the cable or choose another camera in Settings.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/camera_panel.py" line="56"/>
+        <source>The camera is used by another program. Close it, then reopen this screen.</source>
+        <translation>The camera is used by another program. Close it, then reopen this screen.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/camera_panel.py" line="58"/>
+        <source>The video ended.</source>
+        <translation>The video ended.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/camera_panel.py" line="59"/>
+        <source>Camera off. Use the scanner or type the IIN.</source>
+        <translation>Camera off. Use the scanner or type the IIN.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/camera_panel.py" line="61"/>
+        <source>No picture.</source>
+        <translation>No picture.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/camera_panel.py" line="74"/>
+        <source>Starting the camera…</source>
+        <translation>Starting the camera…</translation>
+    </message>
+</context>
+<context>
+    <name>Crash</name>
+    <message>
+        <location filename="../../app/views/crash.py" line="29"/>
+        <source>Something went wrong</source>
+        <translation>Something went wrong</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/crash.py" line="31"/>
+        <source>The console hit an error it did not expect. Visits already shown are saved. If it happens again, copy the details and send them to your administrator.</source>
+        <translation>The console hit an error it did not expect. Visits already shown are saved. If it happens again, copy the details and send them to your administrator.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/crash.py" line="40"/>
+        <source>Copy details</source>
+        <translation>Copy details</translation>
+    </message>
+</context>
+<context>
+    <name>DoorScreen</name>
+    <message>
+        <location filename="../../app/views/door.py" line="204"/>
+        <source>This is the venue&apos;s own poster. Scan the visitor&apos;s code.</source>
+        <translation>This is the venue&apos;s own poster. Scan the visitor&apos;s code.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/door.py" line="205"/>
+        <source>VENUE POSTER</source>
+        <translation>VENUE POSTER</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/door.py" line="218"/>
+        <source>CANNOT READ</source>
+        <translation>CANNOT READ</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/door.py" line="251"/>
+        <source>TICKET VALID — check each person</source>
+        <translation>TICKET VALID — check each person</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/door.py" line="252"/>
+        <source>TICKET NOT VALID</source>
+        <translation>TICKET NOT VALID</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/door.py" line="262"/>
+        <source>Not checked: %1. Scan again; nothing was recorded for this scan.</source>
+        <translation>Not checked: %1. Scan again; nothing was recorded for this scan.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/door.py" line="264"/>
+        <source>ERROR</source>
+        <translation>ERROR</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/door.py" line="272"/>
+        <source>Already inside</source>
+        <translation>Already inside</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/door.py" line="273"/>
+        <source>This person is already inside. Is this an exit?</source>
+        <translation>This person is already inside. Is this an exit?</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/door.py" line="317"/>
+        <source>Supervisor override</source>
+        <translation>Supervisor override</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/door.py" line="318"/>
+        <source>A supervisor admits this visitor. Supervisor&apos;s PIN:</source>
+        <translation>A supervisor admits this visitor. Supervisor&apos;s PIN:</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/door.py" line="337"/>
+        <source>12 digits; spaces and dashes are ignored.</source>
+        <translation>12 digits; spaces and dashes are ignored.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/door.py" line="340"/>
+        <location filename="../../app/views/door.py" line="358"/>
+        <source>Only digits, please.</source>
+        <translation>Only digits, please.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/door.py" line="344"/>
+        <source>%1 of 12 digits</source>
+        <translation>%1 of 12 digits</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/door.py" line="352"/>
+        <source>Valid IIN. Press Enter to check.</source>
+        <translation>Valid IIN. Press Enter to check.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/door.py" line="357"/>
+        <source>An IIN has exactly 12 digits.</source>
+        <translation>An IIN has exactly 12 digits.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/door.py" line="359"/>
+        <source>Wrong check digit: a digit was mistyped. Check the IIN.</source>
+        <translation>Wrong check digit: a digit was mistyped. Check the IIN.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/door.py" line="360"/>
+        <source>No such IIN is ever issued. Check the digits.</source>
+        <translation>No such IIN is ever issued. Check the digits.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/door.py" line="361"/>
+        <source>Type the IIN.</source>
+        <translation>Type the IIN.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/door.py" line="363"/>
+        <source>Not a valid IIN.</source>
+        <translation>Not a valid IIN.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/door.py" line="403"/>
+        <source>Inside: %1</source>
+        <translation>Inside: %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/door.py" line="406"/>
+        <source>Inside: %1 / %2</source>
+        <translation>Inside: %1 / %2</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/door.py" line="411"/>
+        <source>FULL</source>
+        <translation>FULL</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/door.py" line="449"/>
+        <source>Door</source>
+        <translation>Door</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/door.py" line="452"/>
+        <source>Type the IIN (no phone, no ID card):</source>
+        <translation>Type the IIN (no phone, no ID card):</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/door.py" line="453"/>
+        <source>IIN, 12 digits</source>
+        <translation>IIN, 12 digits</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/door.py" line="454"/>
+        <source>→ ENTRY</source>
+        <translation>→ ENTRY</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/door.py" line="455"/>
+        <source>← EXIT</source>
+        <translation>← EXIT</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/door.py" line="456"/>
+        <source>Visitors&apos; own check-ins (poster QR)</source>
+        <translation>Visitors&apos; own check-ins (poster QR)</translation>
+    </message>
+</context>
+<context>
+    <name>GroupPanel</name>
+    <message>
+        <location filename="../../app/views/group_panel.py" line="56"/>
+        <source>used at %1 at door %2</source>
+        <translation>used at %1 at door %2</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/group_panel.py" line="61"/>
+        <source>valid</source>
+        <translation>valid</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/group_panel.py" line="62"/>
+        <source>used</source>
+        <translation>used</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/group_panel.py" line="63"/>
+        <source>refunded</source>
+        <translation>refunded</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/group_panel.py" line="64"/>
+        <source>exchanged</source>
+        <translation>exchanged</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/group_panel.py" line="65"/>
+        <source>for another session</source>
+        <translation>for another session</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/group_panel.py" line="73"/>
+        <source>Group</source>
+        <translation>Group</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/group_panel.py" line="74"/>
+        <source>Scan a ticket to see its order here.</source>
+        <translation>Scan a ticket to see its order here.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/group_panel.py" line="78"/>
+        <source>Order %1</source>
+        <translation>Order %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/group_panel.py" line="83"/>
+        <source>not checked yet</source>
+        <translation>not checked yet</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/group_panel.py" line="94"/>
+        <source>Group: %1</source>
+        <translation>Group: %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/group_panel.py" line="101"/>
+        <source>Group: check each person</source>
+        <translation>Group: check each person</translation>
+    </message>
+</context>
+<context>
+    <name>LoginScreen</name>
+    <message>
+        <location filename="../../app/views/login.py" line="138"/>
+        <source>No staff are set up for this station yet. Enroll the station first.</source>
+        <translation>No staff are set up for this station yet. Enroll the station first.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/login.py" line="158"/>
+        <source>Choose your name first.</source>
+        <translation>Choose your name first.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/login.py" line="163"/>
+        <source>Type your PIN.</source>
+        <translation>Type your PIN.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/login.py" line="166"/>
+        <source>Checking…</source>
+        <translation>Checking…</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/views/login.py" line="182"/>
+        <source>Too many wrong PINs. Try again in %n second(s).</source>
+        <translation>
+            <numerusform>Too many wrong PINs. Try again in %n second.</numerusform>
+            <numerusform>Too many wrong PINs. Try again in %n seconds.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../app/views/login.py" line="186"/>
+        <source>Wrong PIN. Try again.</source>
+        <translation>Wrong PIN. Try again.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/login.py" line="189"/>
+        <source>Could not log in: %1</source>
+        <translation>Could not log in: %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/login.py" line="194"/>
+        <source>Locked by %1. Type your PIN to continue.</source>
+        <translation>Locked by %1. Type your PIN to continue.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/login.py" line="199"/>
+        <source>Who is working at this station?</source>
+        <translation>Who is working at this station?</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/login.py" line="200"/>
+        <location filename="../../app/views/login.py" line="201"/>
+        <source>PIN</source>
+        <translation>PIN</translation>
+    </message>
+</context>
+<context>
+    <name>Main</name>
+    <message>
+        <location filename="../../app/__main__.py" line="90"/>
+        <source>The console cannot start</source>
+        <translation>The console cannot start</translation>
+    </message>
+    <message>
+        <location filename="../../app/__main__.py" line="118"/>
+        <source>This PC is not enrolled with the central server yet. Ask your administrator for a one-time code and run: ashyq enroll --server URL --code CODE</source>
+        <translation>This PC is not enrolled with the central server yet. Ask your administrator for a one-time code and run: ashyq enroll --server URL --code CODE</translation>
+    </message>
+    <message>
+        <location filename="../../app/__main__.py" line="123"/>
+        <source>The system keyring, where the station&apos;s token is kept, is not available. On Windows it is built in; on Linux install and unlock GNOME Keyring or KWallet.</source>
+        <translation>The system keyring, where the station&apos;s token is kept, is not available. On Windows it is built in; on Linux install and unlock GNOME Keyring or KWallet.</translation>
+    </message>
+    <message>
+        <location filename="../../app/__main__.py" line="128"/>
+        <source>The database is used by another copy of the console. Close it and try again.</source>
+        <translation>The database is used by another copy of the console. Close it and try again.</translation>
+    </message>
+    <message>
+        <location filename="../../app/__main__.py" line="132"/>
+        <source>Error: %1</source>
+        <translation>Error: %1</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../app/views/main_window.py" line="216"/>
+        <source>Log in first: scans are checked only when someone is logged in.</source>
+        <translation>Log in first: scans are checked only when someone is logged in.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/main_window.py" line="227"/>
+        <source>This screen does not take scans.</source>
+        <translation>This screen does not take scans.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/main_window.py" line="247"/>
+        <source>Ashyq console</source>
+        <translation>Ashyq console</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/main_window.py" line="249"/>
+        <source>TEST MODE — records are marked as test and do not count for the venue</source>
+        <translation>TEST MODE — records are marked as test and do not count for the venue</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/main_window.py" line="254"/>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/main_window.py" line="260"/>
+        <source>Lock</source>
+        <translation>Lock</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/main_window.py" line="261"/>
+        <source>Log out</source>
+        <translation>Log out</translation>
+    </message>
+</context>
+<context>
+    <name>OrderTable</name>
+    <message>
+        <location filename="../../app/views/refund_desk_parts.py" line="44"/>
+        <source>Ticket</source>
+        <translation>Ticket</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/refund_desk_parts.py" line="44"/>
+        <source>Tariff</source>
+        <translation>Tariff</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/refund_desk_parts.py" line="44"/>
+        <source>Price</source>
+        <translation>Price</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/refund_desk_parts.py" line="44"/>
+        <source>State</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/refund_desk_parts.py" line="45"/>
+        <source>Rule</source>
+        <translation>Rule</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/refund_desk_parts.py" line="45"/>
+        <source>Fee</source>
+        <translation>Fee</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/refund_desk_parts.py" line="45"/>
+        <source>Refund</source>
+        <translation>Refund</translation>
+    </message>
+</context>
+<context>
+    <name>RefundDeskScreen</name>
+    <message>
+        <location filename="../../app/views/refund_desk.py" line="169"/>
+        <location filename="../../app/views/refund_desk_parts.py" line="127"/>
+        <source>Refunds</source>
+        <translation>Refunds</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/refund_desk.py" line="172"/>
+        <source>Order number or ticket code</source>
+        <translation>Order number or ticket code</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/refund_desk.py" line="173"/>
+        <source>Find</source>
+        <translation>Find</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/refund_desk.py" line="174"/>
+        <source>Refused at the door today</source>
+        <translation>Refused at the door today</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/refund_desk.py" line="175"/>
+        <location filename="../../app/views/refund_desk_parts.py" line="145"/>
+        <source>Receipts not printed</source>
+        <translation>Receipts not printed</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/refund_desk.py" line="176"/>
+        <source>Print selected receipt</source>
+        <translation>Print selected receipt</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/refund_desk.py" line="178"/>
+        <source>Refund</source>
+        <translation>Refund</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/refund_desk.py" line="178"/>
+        <source>Exchange…</source>
+        <translation>Exchange…</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/refund_desk.py" line="179"/>
+        <source>Contact-centre request</source>
+        <translation>Contact-centre request</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/refund_desk.py" line="179"/>
+        <source>Attach proof…</source>
+        <translation>Attach proof…</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/refund_desk.py" line="180"/>
+        <source>Override (supervisor)…</source>
+        <translation>Override (supervisor)…</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/refund_desk.py" line="183"/>
+        <source>Retry printing</source>
+        <translation>Retry printing</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/refund_desk.py" line="216"/>
+        <source>No cash shift open</source>
+        <translation>No cash shift open</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/refund_desk.py" line="217"/>
+        <source>Open shift</source>
+        <translation>Open shift</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/refund_desk.py" line="219"/>
+        <source>Shift open since %1 (%2)</source>
+        <translation>Shift open since %1 (%2)</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/refund_desk.py" line="222"/>
+        <source>Close shift</source>
+        <translation>Close shift</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/refund_desk.py" line="228"/>
+        <source> (refunded)</source>
+        <translation> (refunded)</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/refund_desk.py" line="237"/>
+        <source>No. %1 · order %2 · %3</source>
+        <translation>No. %1 · order %2 · %3</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/refund_desk.py" line="249"/>
+        <source>Order %1 · %2 · %3 · %4</source>
+        <translation>Order %1 · %2 · %3 · %4</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/refund_desk.py" line="260"/>
+        <source>Ashyq proof: refused at %1 at %2 (status %3); the deadline is lifted.</source>
+        <translation>Ashyq proof: refused at %1 at %2 (status %3); the deadline is lifted.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/refund_desk.py" line="265"/>
+        <source>Attached proof: %1</source>
+        <translation>Attached proof: %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/refund_desk.py" line="284"/>
+        <source>Selected: %1 · fee %2 · refund %3</source>
+        <translation>Selected: %1 · fee %2 · refund %3</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/refund_desk.py" line="288"/>
+        <source>Money back on the card by %1</source>
+        <translation>Money back on the card by %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/refund_desk.py" line="316"/>
+        <source>Tickets: %1
+Fee withheld: %2
+Returned to the card: %3</source>
+        <translation>Tickets: %1
+Fee withheld: %2
+Returned to the card: %3</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/refund_desk.py" line="327"/>
+        <source>Refund these tickets?</source>
+        <translation>Refund these tickets?</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/refund_desk.py" line="341"/>
+        <source>Refund against the rules?</source>
+        <translation>Refund against the rules?</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/refund_desk.py" line="341"/>
+        <source>A supervisor approves this refund.</source>
+        <translation>A supervisor approves this refund.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/refund_desk.py" line="355"/>
+        <source>This organizer has no later session on this console.</source>
+        <translation>This organizer has no later session on this console.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/refund_desk.py" line="360"/>
+        <source>Exchange to %1?</source>
+        <translation>Exchange to %1?</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/refund_desk.py" line="373"/>
+        <source>Record a contact-centre request?</source>
+        <translation>Record a contact-centre request?</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/refund_desk.py" line="374"/>
+        <source>No money moves at the desk; the organizer&apos;s contact centre handles the refund.</source>
+        <translation>No money moves at the desk; the organizer&apos;s contact centre handles the refund.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/refund_desk.py" line="403"/>
+        <source>Done: receipt No. %1, returned %2.</source>
+        <translation>Done: receipt No. %1, returned %2.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/refund_desk.py" line="408"/>
+        <source>Money back by %1.</source>
+        <translation>Money back by %1.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/refund_desk.py" line="422"/>
+        <source>A supervisor may override.</source>
+        <translation>A supervisor may override.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/refund_desk.py" line="423"/>
+        <source>Refused by the rules:</source>
+        <translation>Refused by the rules:</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/refund_desk.py" line="441"/>
+        <source>Receipt No. %1 printed.</source>
+        <translation>Receipt No. %1 printed.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/refund_desk.py" line="444"/>
+        <source>The receipt did not print: %1. The refund is saved; fix the printer and press Retry.</source>
+        <translation>The receipt did not print: %1. The refund is saved; fix the printer and press Retry.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/refund_desk_parts.py" line="107"/>
+        <source>the printer is off or not connected</source>
+        <translation>the printer is off or not connected</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/refund_desk_parts.py" line="110"/>
+        <source>the paper is out</source>
+        <translation>the paper is out</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/refund_desk_parts.py" line="111"/>
+        <source>no permission to use the printer port</source>
+        <translation>no permission to use the printer port</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/refund_desk_parts.py" line="114"/>
+        <source>this printer connection is not supported here</source>
+        <translation>this printer connection is not supported here</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/refund_desk.py" line="468"/>
+        <source>Close the shift?</source>
+        <translation>Close the shift?</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/refund_desk.py" line="468"/>
+        <source>The closing summary follows.</source>
+        <translation>The closing summary follows.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/refund_desk.py" line="474"/>
+        <source>Shift closed</source>
+        <translation>Shift closed</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/refund_desk_parts.py" line="130"/>
+        <source>Ticket prices</source>
+        <translation>Ticket prices</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/refund_desk_parts.py" line="131"/>
+        <source>Fees withheld</source>
+        <translation>Fees withheld</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/refund_desk_parts.py" line="133"/>
+        <source>Returned to cards</source>
+        <translation>Returned to cards</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/refund_desk_parts.py" line="137"/>
+        <source>Exchanges</source>
+        <translation>Exchanges</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/refund_desk_parts.py" line="141"/>
+        <source>Contact-centre requests</source>
+        <translation>Contact-centre requests</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/refund_desk_parts.py" line="86"/>
+        <source>valid</source>
+        <translation>valid</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/refund_desk_parts.py" line="87"/>
+        <source>used</source>
+        <translation>used</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/refund_desk_parts.py" line="88"/>
+        <source>printed at box office</source>
+        <translation>printed at box office</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/refund_desk_parts.py" line="89"/>
+        <source>refunded</source>
+        <translation>refunded</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/refund_desk_parts.py" line="90"/>
+        <source>exchanged</source>
+        <translation>exchanged</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/refund_desk_parts.py" line="97"/>
+        <source>adult</source>
+        <translation>adult</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/refund_desk_parts.py" line="98"/>
+        <source>child</source>
+        <translation>child</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/refund_desk_parts.py" line="99"/>
+        <source>student</source>
+        <translation>student</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/refund_desk_parts.py" line="119"/>
+        <source>printer error</source>
+        <translation>printer error</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/refund_desk_parts.py" line="170"/>
+        <source>Exchange</source>
+        <translation>Exchange</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/refund_desk_parts.py" line="171"/>
+        <source>Session:</source>
+        <translation>Session:</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/refund_desk_parts.py" line="182"/>
+        <source>Attach proof</source>
+        <translation>Attach proof</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/refund_desk_parts.py" line="184"/>
+        <source>Images and PDF (*.jpg *.jpeg *.png *.pdf)</source>
+        <translation>Images and PDF (*.jpg *.jpeg *.png *.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/refund_desk_parts.py" line="193"/>
+        <location filename="../../app/views/refund_desk_parts.py" line="200"/>
+        <source>Override</source>
+        <translation>Override</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/refund_desk_parts.py" line="194"/>
+        <source>Reason:</source>
+        <translation>Reason:</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/refund_desk_parts.py" line="201"/>
+        <source>Supervisor PIN:</source>
+        <translation>Supervisor PIN:</translation>
+    </message>
+</context>
+<context>
+    <name>ReportsScreen</name>
+    <message>
+        <location filename="../../app/views/reports_screen.py" line="172"/>
+        <source>Reports</source>
+        <translation>Reports</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/reports_screen.py" line="175"/>
+        <source>From</source>
+        <translation>From</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/reports_screen.py" line="176"/>
+        <source>to</source>
+        <translation>to</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/reports_screen.py" line="177"/>
+        <source>One day</source>
+        <translation>One day</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/reports_screen.py" line="178"/>
+        <source>Show</source>
+        <translation>Show</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/reports_screen.py" line="180"/>
+        <source>Export %1…</source>
+        <translation>Export %1…</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/reports_screen.py" line="181"/>
+        <source>Venue QR poster (PDF)…</source>
+        <translation>Venue QR poster (PDF)…</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/reports_screen.py" line="182"/>
+        <source>Denials</source>
+        <translation>Denials</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/reports_screen.py" line="182"/>
+        <source>Doors</source>
+        <translation>Doors</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/reports_screen.py" line="182"/>
+        <location filename="../../app/views/reports_screen.py" line="231"/>
+        <source>Staff</source>
+        <translation>Staff</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/reports_screen.py" line="183"/>
+        <source>Refunds by organizer</source>
+        <translation>Refunds by organizer</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/reports_screen.py" line="203"/>
+        <source>The period ends before it starts.</source>
+        <translation>The period ends before it starts.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/reports_screen.py" line="205"/>
+        <source>Counting…</source>
+        <translation>Counting…</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/reports_screen.py" line="212"/>
+        <location filename="../../app/views/reports_screen.py" line="227"/>
+        <location filename="../../app/views/reports_screen.py" line="231"/>
+        <source>Checks</source>
+        <translation>Checks</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/reports_screen.py" line="212"/>
+        <location filename="../../app/views/reports_screen.py" line="227"/>
+        <location filename="../../app/views/reports_screen.py" line="231"/>
+        <source>Admitted</source>
+        <translation>Admitted</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/reports_screen.py" line="213"/>
+        <location filename="../../app/views/reports_screen.py" line="228"/>
+        <location filename="../../app/views/reports_screen.py" line="232"/>
+        <source>Denied</source>
+        <translation>Denied</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/reports_screen.py" line="213"/>
+        <location filename="../../app/views/reports_screen.py" line="228"/>
+        <source>Entries</source>
+        <translation>Entries</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/reports_screen.py" line="214"/>
+        <location filename="../../app/views/reports_screen.py" line="228"/>
+        <source>Exits</source>
+        <translation>Exits</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/reports_screen.py" line="215"/>
+        <source>Peak occupancy</source>
+        <translation>Peak occupancy</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/reports_screen.py" line="216"/>
+        <source>Test mode (not counted)</source>
+        <translation>Test mode (not counted)</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/reports_screen.py" line="217"/>
+        <source>Fees withheld</source>
+        <translation>Fees withheld</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/reports_screen.py" line="218"/>
+        <source>Returned to cards</source>
+        <translation>Returned to cards</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/reports_screen.py" line="224"/>
+        <source>Reason</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/reports_screen.py" line="224"/>
+        <source>Count</source>
+        <translation>Count</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/reports_screen.py" line="227"/>
+        <source>Door</source>
+        <translation>Door</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/reports_screen.py" line="232"/>
+        <source>Overrides</source>
+        <translation>Overrides</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/reports_screen.py" line="235"/>
+        <source>Organizer</source>
+        <translation>Organizer</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/reports_screen.py" line="235"/>
+        <source>Refunded</source>
+        <translation>Refunded</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/reports_screen.py" line="235"/>
+        <source>Exchanged</source>
+        <translation>Exchanged</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/reports_screen.py" line="236"/>
+        <source>Requests</source>
+        <translation>Requests</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/reports_screen.py" line="236"/>
+        <source>Fees</source>
+        <translation>Fees</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/reports_screen.py" line="236"/>
+        <source>Returned</source>
+        <translation>Returned</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/reports_screen.py" line="272"/>
+        <source>Exporting…</source>
+        <translation>Exporting…</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/reports_screen.py" line="289"/>
+        <source>Saved: %1</source>
+        <translation>Saved: %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/reports_screen.py" line="312"/>
+        <source>Save as</source>
+        <translation>Save as</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsScreen</name>
+    <message>
+        <location filename="../../app/views/settings_screen.py" line="215"/>
+        <source>Saved. Camera and scanner changes apply now.</source>
+        <translation>Saved. Camera and scanner changes apply now.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/settings_screen.py" line="221"/>
+        <source>Door %1</source>
+        <translation>Door %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/settings_screen.py" line="225"/>
+        <source>Type the server address and the one-time code first.</source>
+        <translation>Type the server address and the one-time code first.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/settings_screen.py" line="227"/>
+        <source>Enrolling…</source>
+        <translation>Enrolling…</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/settings_screen.py" line="231"/>
+        <source>Enrolled with venue %1. The token is kept in the system keyring.</source>
+        <translation>Enrolled with venue %1. The token is kept in the system keyring.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/settings_screen.py" line="242"/>
+        <source>Command barcodes saved to %1. Print it and keep it at the door.</source>
+        <translation>Command barcodes saved to %1. Print it and keep it at the door.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/settings_screen.py" line="251"/>
+        <source>Failed: %1</source>
+        <translation>Failed: %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/settings_screen.py" line="256"/>
+        <source>Settings</source>
+        <translation>Settings</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/settings_screen.py" line="260"/>
+        <source>Camera (number or video file)</source>
+        <translation>Camera (number or video file)</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/settings_screen.py" line="261"/>
+        <source>Barcode decoder</source>
+        <translation>Barcode decoder</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/settings_screen.py" line="262"/>
+        <source>Serial scanner port</source>
+        <translation>Serial scanner port</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/settings_screen.py" line="263"/>
+        <source>Serial speed</source>
+        <translation>Serial speed</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/settings_screen.py" line="264"/>
+        <source>Sounds</source>
+        <translation>Sounds</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/settings_screen.py" line="265"/>
+        <source>Language</source>
+        <translation>Language</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/settings_screen.py" line="266"/>
+        <source>Door label</source>
+        <translation>Door label</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/settings_screen.py" line="267"/>
+        <source>Receipt printer</source>
+        <translation>Receipt printer</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/settings_screen.py" line="268"/>
+        <source>Receipt paper</source>
+        <translation>Receipt paper</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/settings_screen.py" line="269"/>
+        <source>Verdict shown for (s)</source>
+        <translation>Verdict shown for (s)</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/settings_screen.py" line="270"/>
+        <source>Full screen at start</source>
+        <translation>Full screen at start</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/settings_screen.py" line="271"/>
+        <source>Central server</source>
+        <translation>Central server</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/settings_screen.py" line="272"/>
+        <source>Fallback service</source>
+        <translation>Fallback service</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/settings_screen.py" line="273"/>
+        <source>Station name</source>
+        <translation>Station name</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/settings_screen.py" line="274"/>
+        <source>One-time code</source>
+        <translation>One-time code</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/settings_screen.py" line="278"/>
+        <source>This station</source>
+        <translation>This station</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/settings_screen.py" line="279"/>
+        <source>Server and enrollment</source>
+        <translation>Server and enrollment</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/settings_screen.py" line="280"/>
+        <source>Venue policy (set on the central server)</source>
+        <translation>Venue policy (set on the central server)</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/settings_screen.py" line="281"/>
+        <source>Enroll this station</source>
+        <translation>Enroll this station</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/settings_screen.py" line="282"/>
+        <source>Save</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/settings_screen.py" line="283"/>
+        <source>Command barcodes (PDF)</source>
+        <translation>Command barcodes (PDF)</translation>
+    </message>
+</context>
+<context>
+    <name>SyncStatusBar</name>
+    <message>
+        <location filename="../../app/views/status_bar.py" line="73"/>
+        <source>Status unknown: %1</source>
+        <translation>Status unknown: %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/status_bar.py" line="78"/>
+        <source>Connecting…</source>
+        <translation>Connecting…</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/status_bar.py" line="81"/>
+        <source>● Online since %1</source>
+        <translation>● Online since %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/status_bar.py" line="84"/>
+        <source>○ OFFLINE since %1</source>
+        <translation>○ OFFLINE since %1</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/views/status_bar.py" line="86"/>
+        <source>Waiting to send: %n</source>
+        <translation>
+            <numerusform>Waiting to send: %n</numerusform>
+            <numerusform>Waiting to send: %n</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../app/views/status_bar.py" line="87"/>
+        <source>Last sync: %1</source>
+        <translation>Last sync: %1</translation>
+    </message>
+</context>
+<context>
+    <name>Texts</name>
+    <message>
+        <location filename="../../app/views/texts.py" line="19"/>
+        <source>GREEN</source>
+        <translation>GREEN</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/texts.py" line="20"/>
+        <source>BLUE</source>
+        <translation>BLUE</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/texts.py" line="21"/>
+        <source>YELLOW</source>
+        <translation>YELLOW</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/texts.py" line="22"/>
+        <source>RED</source>
+        <translation>RED</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/texts.py" line="23"/>
+        <source>NOT FOUND</source>
+        <translation>NOT FOUND</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/texts.py" line="25"/>
+        <source>NO STATUS</source>
+        <translation>NO STATUS</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/texts.py" line="30"/>
+        <source>ADMIT</source>
+        <translation>ADMIT</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/texts.py" line="31"/>
+        <source>DO NOT ADMIT</source>
+        <translation>DO NOT ADMIT</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/texts.py" line="32"/>
+        <source>CHECK</source>
+        <translation>CHECK</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/texts.py" line="39"/>
+        <source>door</source>
+        <translation>door</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/texts.py" line="40"/>
+        <source>cashier</source>
+        <translation>cashier</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/texts.py" line="41"/>
+        <source>manager</source>
+        <translation>manager</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/texts.py" line="42"/>
+        <source>administrator</source>
+        <translation>administrator</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/texts.py" line="49"/>
+        <source>central service</source>
+        <translation>central service</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/texts.py" line="50"/>
+        <source>fallback service</source>
+        <translation>fallback service</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/texts.py" line="51"/>
+        <source>saved earlier (offline)</source>
+        <translation>saved earlier (offline)</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/texts.py" line="52"/>
+        <source>visitor&apos;s check-in</source>
+        <translation>visitor&apos;s check-in</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/texts.py" line="54"/>
+        <source>no source</source>
+        <translation>no source</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/texts.py" line="59"/>
+        <source>entry</source>
+        <translation>entry</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/texts.py" line="60"/>
+        <source>exit</source>
+        <translation>exit</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/texts.py" line="61"/>
+        <source>denied</source>
+        <translation>denied</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/texts.py" line="68"/>
+        <source>camera</source>
+        <translation>camera</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/texts.py" line="69"/>
+        <source>USB scanner</source>
+        <translation>USB scanner</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/texts.py" line="70"/>
+        <source>serial scanner</source>
+        <translation>serial scanner</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/texts.py" line="71"/>
+        <source>typed IIN</source>
+        <translation>typed IIN</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/texts.py" line="72"/>
+        <source>visitor&apos;s QR</source>
+        <translation>visitor&apos;s QR</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/texts.py" line="73"/>
+        <source>command line</source>
+        <translation>command line</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/texts.py" line="81"/>
+        <source>just now</source>
+        <translation>just now</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/views/texts.py" line="83"/>
+        <source>%n min ago</source>
+        <translation>
+            <numerusform>%n min ago</numerusform>
+            <numerusform>%n min ago</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/views/texts.py" line="85"/>
+        <source>%n h ago</source>
+        <translation>
+            <numerusform>%n h ago</numerusform>
+            <numerusform>%n h ago</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/views/texts.py" line="86"/>
+        <source>%n day(s) ago</source>
+        <translation>
+            <numerusform>%n day ago</numerusform>
+            <numerusform>%n days ago</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../app/views/texts.py" line="92"/>
+        <source>Green status: no restrictions.</source>
+        <translation>Green status: no restrictions.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/texts.py" line="93"/>
+        <source>Blue status: admitted here.</source>
+        <translation>Blue status: admitted here.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/texts.py" line="94"/>
+        <source>Blue status: on Saturdays and Sundays cinemas admit green only.</source>
+        <translation>Blue status: on Saturdays and Sundays cinemas admit green only.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/texts.py" line="97"/>
+        <source>Blue status: admit only after you have seen a negative PCR certificate.</source>
+        <translation>Blue status: admit only after you have seen a negative PCR certificate.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/texts.py" line="100"/>
+        <source>Blue status: PCR certificate seen by staff.</source>
+        <translation>Blue status: PCR certificate seen by staff.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/texts.py" line="103"/>
+        <source>Yellow status: contact of a positive case. Not admitted.</source>
+        <translation>Yellow status: contact of a positive case. Not admitted.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/texts.py" line="106"/>
+        <source>Yellow status: admitted to essential shops and pharmacies only.</source>
+        <translation>Yellow status: admitted to essential shops and pharmacies only.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/texts.py" line="109"/>
+        <source>Red status: home isolation. Not admitted anywhere.</source>
+        <translation>Red status: home isolation. Not admitted anywhere.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/texts.py" line="112"/>
+        <source>No status found (for example a foreign citizen). A supervisor may admit.</source>
+        <translation>No status found (for example a foreign citizen). A supervisor may admit.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/texts.py" line="115"/>
+        <source>Offline, and the saved status is too old to trust. A supervisor may admit.</source>
+        <translation>Offline, and the saved status is too old to trust. A supervisor may admit.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/texts.py" line="118"/>
+        <source>The venue is full. Wait until someone leaves.</source>
+        <translation>The venue is full. Wait until someone leaves.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/texts.py" line="121"/>
+        <source>Exit recorded.</source>
+        <translation>Exit recorded.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/texts.py" line="122"/>
+        <source>Admitted by a supervisor.</source>
+        <translation>Admitted by a supervisor.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/texts.py" line="125"/>
+        <source>A member of the group is not admitted.</source>
+        <translation>A member of the group is not admitted.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/texts.py" line="128"/>
+        <source>This person is already inside.</source>
+        <translation>This person is already inside.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/texts.py" line="131"/>
+        <source>This venue&apos;s rules do not admit this status.</source>
+        <translation>This venue&apos;s rules do not admit this status.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/texts.py" line="134"/>
+        <source>The visitor&apos;s own check-in is too old. Ask them to scan the poster again.</source>
+        <translation>The visitor&apos;s own check-in is too old. Ask them to scan the poster again.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/texts.py" line="137"/>
+        <source>No status service answered and nothing is saved. A supervisor may admit.</source>
+        <translation>No status service answered and nothing is saved. A supervisor may admit.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/texts.py" line="140"/>
+        <source>The whole group may enter.</source>
+        <translation>The whole group may enter.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/texts.py" line="141"/>
+        <source>Only the members shown in colour may enter.</source>
+        <translation>Only the members shown in colour may enter.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/texts.py" line="144"/>
+        <source>A member of the group still needs a check.</source>
+        <translation>A member of the group still needs a check.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/texts.py" line="147"/>
+        <source>Nobody in this group may enter.</source>
+        <translation>Nobody in this group may enter.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/texts.py" line="150"/>
+        <source>This is the venue&apos;s own poster. Scan the visitor&apos;s code.</source>
+        <translation>This is the venue&apos;s own poster. Scan the visitor&apos;s code.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/texts.py" line="153"/>
+        <source>The scan was empty. Scan again.</source>
+        <translation>The scan was empty. Scan again.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/texts.py" line="154"/>
+        <source>The scan is far too long to be an ID or a ticket. Scan again, or use the serial mode.</source>
+        <translation>The scan is far too long to be an ID or a ticket. Scan again, or use the serial mode.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/texts.py" line="158"/>
+        <source>An IIN has exactly 12 digits. Scan or type it again.</source>
+        <translation>An IIN has exactly 12 digits. Scan or type it again.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/texts.py" line="161"/>
+        <source>An IIN has digits only. Scan or type it again.</source>
+        <translation>An IIN has digits only. Scan or type it again.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/texts.py" line="164"/>
+        <source>The IIN&apos;s check digit is wrong: it was misread or mistyped.</source>
+        <translation>The IIN&apos;s check digit is wrong: it was misread or mistyped.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/texts.py" line="167"/>
+        <source>No such IIN is ever issued. Check the document.</source>
+        <translation>No such IIN is ever issued. Check the document.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/texts.py" line="170"/>
+        <source>The document&apos;s machine-readable zone could not be read.</source>
+        <translation>The document&apos;s machine-readable zone could not be read.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/texts.py" line="173"/>
+        <source>The document&apos;s machine-readable zone failed its check digit: scan it again.</source>
+        <translation>The document&apos;s machine-readable zone failed its check digit: scan it again.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/texts.py" line="176"/>
+        <source>This code is not an ID, a ticket or a command.</source>
+        <translation>This code is not an ID, a ticket or a command.</translation>
+    </message>
+</context>
+<context>
+    <name>VerdictBanner</name>
+    <message>
+        <location filename="../../app/views/verdict.py" line="255"/>
+        <source>✔ Certificate seen — admit (Enter)</source>
+        <translation>✔ Certificate seen — admit (Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/verdict.py" line="256"/>
+        <source>✖ Refuse (Esc)</source>
+        <translation>✖ Refuse (Esc)</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/verdict.py" line="257"/>
+        <source>Supervisor: admit anyway (PIN)</source>
+        <translation>Supervisor: admit anyway (PIN)</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/verdict.py" line="259"/>
+        <source>READY</source>
+        <translation>READY</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/verdict.py" line="260"/>
+        <source>Scan the next visitor</source>
+        <translation>Scan the next visitor</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/verdict.py" line="261"/>
+        <source>ID card barcode, phone QR, ticket, or type the IIN</source>
+        <translation>ID card barcode, phone QR, ticket, or type the IIN</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/verdict.py" line="271"/>
+        <source>Source: %1, %2</source>
+        <translation>Source: %1, %2</translation>
+    </message>
+</context>
+<context>
+    <name>VisitLogScreen</name>
+    <message numerus="yes">
+        <location filename="../../app/views/visit_log.py" line="260"/>
+        <source>%n visit(s)</source>
+        <translation>
+            <numerusform>%n visit</numerusform>
+            <numerusform>%n visits</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../app/views/visit_log.py" line="270"/>
+        <location filename="../../app/views/visit_log.py" line="299"/>
+        <source>All doors</source>
+        <translation>All doors</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/visit_log.py" line="273"/>
+        <location filename="../../app/views/visit_log.py" line="301"/>
+        <source>All staff</source>
+        <translation>All staff</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/visit_log.py" line="276"/>
+        <source>Visit log</source>
+        <translation>Visit log</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/visit_log.py" line="279"/>
+        <source>From</source>
+        <translation>From</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/visit_log.py" line="280"/>
+        <source>to</source>
+        <translation>to</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/visit_log.py" line="281"/>
+        <source>Show</source>
+        <translation>Show</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/visit_log.py" line="284"/>
+        <source>All directions</source>
+        <translation>All directions</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/visit_log.py" line="288"/>
+        <source>All colours</source>
+        <translation>All colours</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/visit_log.py" line="292"/>
+        <source>All verdicts</source>
+        <translation>All verdicts</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/visit_log.py" line="296"/>
+        <source>All methods</source>
+        <translation>All methods</translation>
+    </message>
+</context>
+<context>
+    <name>VisitTableModel</name>
+    <message>
+        <location filename="../../app/views/visit_log.py" line="125"/>
+        <source>Time</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/visit_log.py" line="126"/>
+        <source>Direction</source>
+        <translation>Direction</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/visit_log.py" line="127"/>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/visit_log.py" line="128"/>
+        <source>Verdict</source>
+        <translation>Verdict</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/visit_log.py" line="129"/>
+        <source>Reason</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/visit_log.py" line="130"/>
+        <source>Method</source>
+        <translation>Method</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/visit_log.py" line="131"/>
+        <source>Door</source>
+        <translation>Door</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/visit_log.py" line="132"/>
+        <source>Staff</source>
+        <translation>Staff</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/visit_log.py" line="133"/>
+        <source>Person</source>
+        <translation>Person</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/visit_log.py" line="134"/>
+        <source>Flags</source>
+        <translation>Flags</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/visit_log.py" line="172"/>
+        <source>test</source>
+        <translation>test</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/visit_log.py" line="174"/>
+        <source>offline</source>
+        <translation>offline</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/visit_log.py" line="176"/>
+        <source>not sent yet</source>
+        <translation>not sent yet</translation>
+    </message>
+</context>
+</TS>

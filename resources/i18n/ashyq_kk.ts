@@ -1,0 +1,1630 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="kk_KZ">
+<context>
+    <name>CameraPanel</name>
+    <message>
+        <location filename="../../app/views/camera_panel.py" line="53"/>
+        <source>No camera found. Check the cable or choose another camera in Settings.</source>
+        <translation>Камера табылмады. Кабельді тексеріңіз немесе «Баптаулар» бөлімінде басқа камераны таңдаңыз.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/camera_panel.py" line="56"/>
+        <source>The camera is used by another program. Close it, then reopen this screen.</source>
+        <translation>Камераны басқа бағдарлама пайдаланып тұр. Оны жауып, осы экранды қайта ашыңыз.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/camera_panel.py" line="58"/>
+        <source>The video ended.</source>
+        <translation>Бейне аяқталды.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/camera_panel.py" line="59"/>
+        <source>Camera off. Use the scanner or type the IIN.</source>
+        <translation>Камера өшірулі. Сканерді пайдаланыңыз немесе ЖСН-ді енгізіңіз.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/camera_panel.py" line="61"/>
+        <source>No picture.</source>
+        <translation>Кескін жоқ.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/camera_panel.py" line="74"/>
+        <source>Starting the camera…</source>
+        <translation>Камера қосылуда…</translation>
+    </message>
+</context>
+<context>
+    <name>Crash</name>
+    <message>
+        <location filename="../../app/views/crash.py" line="29"/>
+        <source>Something went wrong</source>
+        <translation>Бірдеңе дұрыс болмады</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/crash.py" line="31"/>
+        <source>The console hit an error it did not expect. Visits already shown are saved. If it happens again, copy the details and send them to your administrator.</source>
+        <translation>Консольде күтпеген қате пайда болды. Экранда көрсетілген келулер сақталған. Қате қайталанса, толық мәліметті көшіріп, әкімшіге жіберіңіз.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/crash.py" line="40"/>
+        <source>Copy details</source>
+        <translation>Мәліметті көшіру</translation>
+    </message>
+</context>
+<context>
+    <name>DoorScreen</name>
+    <message>
+        <location filename="../../app/views/door.py" line="204"/>
+        <source>This is the venue&apos;s own poster. Scan the visitor&apos;s code.</source>
+        <translation>Бұл нысанның өз плакаты. Келушінің кодын сканерлеңіз.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/door.py" line="205"/>
+        <source>VENUE POSTER</source>
+        <translation>НЫСАН ПЛАКАТЫ</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/door.py" line="218"/>
+        <source>CANNOT READ</source>
+        <translation>ОҚЫЛМАДЫ</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/door.py" line="251"/>
+        <source>TICKET VALID — check each person</source>
+        <translation>БИЛЕТ ЖАРАМДЫ — әркімді тексеріңіз</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/door.py" line="252"/>
+        <source>TICKET NOT VALID</source>
+        <translation>БИЛЕТ ЖАРАМСЫЗ</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/door.py" line="262"/>
+        <source>Not checked: %1. Scan again; nothing was recorded for this scan.</source>
+        <translation>Тексерілмеді: %1. Қайта сканерлеңіз; бұл сканерлеу тіркелген жоқ.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/door.py" line="264"/>
+        <source>ERROR</source>
+        <translation>ҚАТЕ</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/door.py" line="272"/>
+        <source>Already inside</source>
+        <translation>Қазір ішінде</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/door.py" line="273"/>
+        <source>This person is already inside. Is this an exit?</source>
+        <translation>Бұл адам қазір ішінде. Ол шығып бара ма?</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/door.py" line="317"/>
+        <source>Supervisor override</source>
+        <translation>Ауысым жетекшісінің шешімі</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/door.py" line="318"/>
+        <source>A supervisor admits this visitor. Supervisor&apos;s PIN:</source>
+        <translation>Бұл келушіні ауысым жетекшісі кіргізеді. Жетекшінің PIN-коды:</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/door.py" line="337"/>
+        <source>12 digits; spaces and dashes are ignored.</source>
+        <translation>12 сан; бос орын мен сызықшалар ескерілмейді.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/door.py" line="340"/>
+        <location filename="../../app/views/door.py" line="358"/>
+        <source>Only digits, please.</source>
+        <translation>Тек сандарды енгізіңіз.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/door.py" line="344"/>
+        <source>%1 of 12 digits</source>
+        <translation>12 саннан %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/door.py" line="352"/>
+        <source>Valid IIN. Press Enter to check.</source>
+        <translation>ЖСН дұрыс. Тексеру үшін Enter пернесін басыңыз.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/door.py" line="357"/>
+        <source>An IIN has exactly 12 digits.</source>
+        <translation>ЖСН дәл 12 саннан тұрады.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/door.py" line="359"/>
+        <source>Wrong check digit: a digit was mistyped. Check the IIN.</source>
+        <translation>Бақылау саны қате: бір сан қате терілген. ЖСН-ді тексеріңіз.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/door.py" line="360"/>
+        <source>No such IIN is ever issued. Check the digits.</source>
+        <translation>Мұндай ЖСН берілмейді. Сандарды тексеріңіз.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/door.py" line="361"/>
+        <source>Type the IIN.</source>
+        <translation>ЖСН-ді енгізіңіз.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/door.py" line="363"/>
+        <source>Not a valid IIN.</source>
+        <translation>ЖСН жарамсыз.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/door.py" line="403"/>
+        <source>Inside: %1</source>
+        <translation>Ішінде: %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/door.py" line="406"/>
+        <source>Inside: %1 / %2</source>
+        <translation>Ішінде: %1 / %2</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/door.py" line="411"/>
+        <source>FULL</source>
+        <translation>ОРЫН ЖОҚ</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/door.py" line="449"/>
+        <source>Door</source>
+        <translation>Кіреберіс</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/door.py" line="452"/>
+        <source>Type the IIN (no phone, no ID card):</source>
+        <translation>ЖСН-ді енгізіңіз (телефон да, куәлік те жоқ болса):</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/door.py" line="453"/>
+        <source>IIN, 12 digits</source>
+        <translation>ЖСН, 12 сан</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/door.py" line="454"/>
+        <source>→ ENTRY</source>
+        <translation>→ КІРУ</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/door.py" line="455"/>
+        <source>← EXIT</source>
+        <translation>← ШЫҒУ</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/door.py" line="456"/>
+        <source>Visitors&apos; own check-ins (poster QR)</source>
+        <translation>Келушілердің өз тіркелуі (плакаттағы QR)</translation>
+    </message>
+</context>
+<context>
+    <name>GroupPanel</name>
+    <message>
+        <location filename="../../app/views/group_panel.py" line="56"/>
+        <source>used at %1 at door %2</source>
+        <translation>пайдаланылды: %1, кіреберіс: %2</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/group_panel.py" line="61"/>
+        <source>valid</source>
+        <translation>жарамды</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/group_panel.py" line="62"/>
+        <source>used</source>
+        <translation>пайдаланылған</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/group_panel.py" line="63"/>
+        <source>refunded</source>
+        <translation>қайтарылған</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/group_panel.py" line="64"/>
+        <source>exchanged</source>
+        <translation>айырбасталған</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/group_panel.py" line="65"/>
+        <source>for another session</source>
+        <translation>басқа сеансқа</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/group_panel.py" line="73"/>
+        <source>Group</source>
+        <translation>Топ</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/group_panel.py" line="74"/>
+        <source>Scan a ticket to see its order here.</source>
+        <translation>Тапсырысты осында көру үшін билетті сканерлеңіз.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/group_panel.py" line="78"/>
+        <source>Order %1</source>
+        <translation>Тапсырыс %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/group_panel.py" line="83"/>
+        <source>not checked yet</source>
+        <translation>әлі тексерілмеген</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/group_panel.py" line="94"/>
+        <source>Group: %1</source>
+        <translation>Топ: %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/group_panel.py" line="101"/>
+        <source>Group: check each person</source>
+        <translation>Топ: әркімді тексеріңіз</translation>
+    </message>
+</context>
+<context>
+    <name>LoginScreen</name>
+    <message>
+        <location filename="../../app/views/login.py" line="138"/>
+        <source>No staff are set up for this station yet. Enroll the station first.</source>
+        <translation>Бұл жұмыс орнына әлі қызметкерлер қосылмаған. Алдымен жұмыс орнын тіркеңіз.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/login.py" line="158"/>
+        <source>Choose your name first.</source>
+        <translation>Алдымен атыңызды таңдаңыз.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/login.py" line="163"/>
+        <source>Type your PIN.</source>
+        <translation>PIN-кодыңызды енгізіңіз.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/login.py" line="166"/>
+        <source>Checking…</source>
+        <translation>Тексерілуде…</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/views/login.py" line="182"/>
+        <source>Too many wrong PINs. Try again in %n second(s).</source>
+        <translation>
+            <numerusform>PIN-код тым көп рет қате терілді. %n секундтан кейін қайталаңыз.</numerusform>
+            <numerusform>PIN-код тым көп рет қате терілді. %n секундтан кейін қайталаңыз.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../app/views/login.py" line="186"/>
+        <source>Wrong PIN. Try again.</source>
+        <translation>PIN-код қате. Қайталап көріңіз.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/login.py" line="189"/>
+        <source>Could not log in: %1</source>
+        <translation>Жүйеге кіру мүмкін болмады: %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/login.py" line="194"/>
+        <source>Locked by %1. Type your PIN to continue.</source>
+        <translation>Экран құлыпталды (%1). Жалғастыру үшін PIN-кодты енгізіңіз.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/login.py" line="199"/>
+        <source>Who is working at this station?</source>
+        <translation>Мұнда қазір кім жұмыс істейді?</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/login.py" line="200"/>
+        <location filename="../../app/views/login.py" line="201"/>
+        <source>PIN</source>
+        <translation>PIN-код</translation>
+    </message>
+</context>
+<context>
+    <name>Main</name>
+    <message>
+        <location filename="../../app/__main__.py" line="90"/>
+        <source>The console cannot start</source>
+        <translation>Консоль іске қосылмады</translation>
+    </message>
+    <message>
+        <location filename="../../app/__main__.py" line="118"/>
+        <source>This PC is not enrolled with the central server yet. Ask your administrator for a one-time code and run: ashyq enroll --server URL --code CODE</source>
+        <translation>Бұл компьютер орталық серверде әлі тіркелмеген. Әкімшіден бір реттік кодты сұрап, мына пәрменді орындаңыз: ashyq enroll --server URL --code CODE</translation>
+    </message>
+    <message>
+        <location filename="../../app/__main__.py" line="123"/>
+        <source>The system keyring, where the station&apos;s token is kept, is not available. On Windows it is built in; on Linux install and unlock GNOME Keyring or KWallet.</source>
+        <translation>Жұмыс орнының токені сақталатын жүйелік кілттер қоймасы қолжетімсіз. Windows-та ол кірістірілген; Linux-та GNOME Keyring немесе KWallet орнатып, құлпын ашыңыз.</translation>
+    </message>
+    <message>
+        <location filename="../../app/__main__.py" line="128"/>
+        <source>The database is used by another copy of the console. Close it and try again.</source>
+        <translation>Дерекқорды консольдің басқа данасы пайдаланып тұр. Оны жауып, қайталап көріңіз.</translation>
+    </message>
+    <message>
+        <location filename="../../app/__main__.py" line="132"/>
+        <source>Error: %1</source>
+        <translation>Қате: %1</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../app/views/main_window.py" line="216"/>
+        <source>Log in first: scans are checked only when someone is logged in.</source>
+        <translation>Алдымен жүйеге кіріңіз: біреу жүйеге кірмейінше сканерлеу тексерілмейді.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/main_window.py" line="227"/>
+        <source>This screen does not take scans.</source>
+        <translation>Бұл экран сканерлеуді қабылдамайды.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/main_window.py" line="247"/>
+        <source>Ashyq console</source>
+        <translation>Ashyq консолі</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/main_window.py" line="249"/>
+        <source>TEST MODE — records are marked as test and do not count for the venue</source>
+        <translation>СЫНАҚ РЕЖИМІ — жазбалар сынақ деп белгіленеді және нысанға есептелмейді</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/main_window.py" line="254"/>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/main_window.py" line="260"/>
+        <source>Lock</source>
+        <translation>Құлыптау</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/main_window.py" line="261"/>
+        <source>Log out</source>
+        <translation>Жүйеден шығу</translation>
+    </message>
+</context>
+<context>
+    <name>OrderTable</name>
+    <message>
+        <location filename="../../app/views/refund_desk_parts.py" line="44"/>
+        <source>Ticket</source>
+        <translation>Билет</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/refund_desk_parts.py" line="44"/>
+        <source>Tariff</source>
+        <translation>Тариф</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/refund_desk_parts.py" line="44"/>
+        <source>Price</source>
+        <translation>Бағасы</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/refund_desk_parts.py" line="44"/>
+        <source>State</source>
+        <translation>Күйі</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/refund_desk_parts.py" line="45"/>
+        <source>Rule</source>
+        <translation>Ереже</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/refund_desk_parts.py" line="45"/>
+        <source>Fee</source>
+        <translation>Алым</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/refund_desk_parts.py" line="45"/>
+        <source>Refund</source>
+        <translation>Қайтару</translation>
+    </message>
+</context>
+<context>
+    <name>RefundDeskScreen</name>
+    <message>
+        <location filename="../../app/views/refund_desk.py" line="169"/>
+        <location filename="../../app/views/refund_desk_parts.py" line="127"/>
+        <source>Refunds</source>
+        <translation>Қайтарулар</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/refund_desk.py" line="172"/>
+        <source>Order number or ticket code</source>
+        <translation>Тапсырыс нөмірі немесе билет коды</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/refund_desk.py" line="173"/>
+        <source>Find</source>
+        <translation>Іздеу</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/refund_desk.py" line="174"/>
+        <source>Refused at the door today</source>
+        <translation>Бүгін кіреберісте кіргізілмегендер</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/refund_desk.py" line="175"/>
+        <location filename="../../app/views/refund_desk_parts.py" line="145"/>
+        <source>Receipts not printed</source>
+        <translation>Басылмаған чектер</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/refund_desk.py" line="176"/>
+        <source>Print selected receipt</source>
+        <translation>Таңдалған чекті басып шығару</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/refund_desk.py" line="178"/>
+        <source>Refund</source>
+        <translation>Қайтару</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/refund_desk.py" line="178"/>
+        <source>Exchange…</source>
+        <translation>Айырбастау…</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/refund_desk.py" line="179"/>
+        <source>Contact-centre request</source>
+        <translation>Байланыс орталығына өтінім</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/refund_desk.py" line="179"/>
+        <source>Attach proof…</source>
+        <translation>Дәлел қосу…</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/refund_desk.py" line="180"/>
+        <source>Override (supervisor)…</source>
+        <translation>Ерекше рұқсат (жетекші)…</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/refund_desk.py" line="183"/>
+        <source>Retry printing</source>
+        <translation>Қайта басып шығару</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/refund_desk.py" line="216"/>
+        <source>No cash shift open</source>
+        <translation>Касса ауысымы ашылмаған</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/refund_desk.py" line="217"/>
+        <source>Open shift</source>
+        <translation>Ауысымды ашу</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/refund_desk.py" line="219"/>
+        <source>Shift open since %1 (%2)</source>
+        <translation>Ауысым ашылды: %1 (%2)</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/refund_desk.py" line="222"/>
+        <source>Close shift</source>
+        <translation>Ауысымды жабу</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/refund_desk.py" line="228"/>
+        <source> (refunded)</source>
+        <translation> (қайтарылды)</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/refund_desk.py" line="237"/>
+        <source>No. %1 · order %2 · %3</source>
+        <translation>№ %1 · тапсырыс %2 · %3</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/refund_desk.py" line="249"/>
+        <source>Order %1 · %2 · %3 · %4</source>
+        <translation>Тапсырыс %1 · %2 · %3 · %4</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/refund_desk.py" line="260"/>
+        <source>Ashyq proof: refused at %1 at %2 (status %3); the deadline is lifted.</source>
+        <translation>Ashyq дәлелі: кіргізілмеді — кіреберіс %1, %2 (мәртебе: %3); қайтару мерзімі шектелмейді.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/refund_desk.py" line="265"/>
+        <source>Attached proof: %1</source>
+        <translation>Қосылған дәлел: %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/refund_desk.py" line="284"/>
+        <source>Selected: %1 · fee %2 · refund %3</source>
+        <translation>Таңдалды: %1 · алым %2 · қайтарылады %3</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/refund_desk.py" line="288"/>
+        <source>Money back on the card by %1</source>
+        <translation>Ақша картаға қайтарылатын соңғы күн: %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/refund_desk.py" line="316"/>
+        <source>Tickets: %1
+Fee withheld: %2
+Returned to the card: %3</source>
+        <translation>Билеттер: %1
+Ұсталған алым: %2
+Картаға қайтарылады: %3</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/refund_desk.py" line="327"/>
+        <source>Refund these tickets?</source>
+        <translation>Бұл билеттер қайтарылсын ба?</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/refund_desk.py" line="341"/>
+        <source>Refund against the rules?</source>
+        <translation>Ережеге қарамастан қайтарылсын ба?</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/refund_desk.py" line="341"/>
+        <source>A supervisor approves this refund.</source>
+        <translation>Бұл қайтаруды ауысым жетекшісі мақұлдайды.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/refund_desk.py" line="355"/>
+        <source>This organizer has no later session on this console.</source>
+        <translation>Бұл ұйымдастырушының осы консольде кейінгі сеансы жоқ.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/refund_desk.py" line="360"/>
+        <source>Exchange to %1?</source>
+        <translation>%1 сеансына айырбасталсын ба?</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/refund_desk.py" line="373"/>
+        <source>Record a contact-centre request?</source>
+        <translation>Байланыс орталығына өтінім тіркелсін бе?</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/refund_desk.py" line="374"/>
+        <source>No money moves at the desk; the organizer&apos;s contact centre handles the refund.</source>
+        <translation>Кассада ақша қайтарылмайды: қайтаруды ұйымдастырушының байланыс орталығы жүргізеді.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/refund_desk.py" line="403"/>
+        <source>Done: receipt No. %1, returned %2.</source>
+        <translation>Дайын: чек № %1, қайтарылды %2.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/refund_desk.py" line="408"/>
+        <source>Money back by %1.</source>
+        <translation>Ақша қайтарылатын соңғы күн: %1.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/refund_desk.py" line="422"/>
+        <source>A supervisor may override.</source>
+        <translation>Ауысым жетекшісі ерекше рұқсат бере алады.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/refund_desk.py" line="423"/>
+        <source>Refused by the rules:</source>
+        <translation>Ереже бойынша бас тартылды:</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/refund_desk.py" line="441"/>
+        <source>Receipt No. %1 printed.</source>
+        <translation>№ %1 чек басып шығарылды.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/refund_desk.py" line="444"/>
+        <source>The receipt did not print: %1. The refund is saved; fix the printer and press Retry.</source>
+        <translation>Чек басылмады: %1. Қайтару сақталды; принтерді жөндеп, «Қайта басып шығару» батырмасын басыңыз.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/refund_desk_parts.py" line="107"/>
+        <source>the printer is off or not connected</source>
+        <translation>принтер өшірулі немесе қосылмаған</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/refund_desk_parts.py" line="110"/>
+        <source>the paper is out</source>
+        <translation>қағаз таусылды</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/refund_desk_parts.py" line="111"/>
+        <source>no permission to use the printer port</source>
+        <translation>принтер портын пайдалануға рұқсат жоқ</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/refund_desk_parts.py" line="114"/>
+        <source>this printer connection is not supported here</source>
+        <translation>принтердің мұндай қосылымы мұнда қолдау көрсетілмейді</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/refund_desk.py" line="468"/>
+        <source>Close the shift?</source>
+        <translation>Ауысым жабылсын ба?</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/refund_desk.py" line="468"/>
+        <source>The closing summary follows.</source>
+        <translation>Одан кейін ауысым қорытындысы шығады.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/refund_desk.py" line="474"/>
+        <source>Shift closed</source>
+        <translation>Ауысым жабылды</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/refund_desk_parts.py" line="130"/>
+        <source>Ticket prices</source>
+        <translation>Билеттер құны</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/refund_desk_parts.py" line="131"/>
+        <source>Fees withheld</source>
+        <translation>Ұсталған алымдар</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/refund_desk_parts.py" line="133"/>
+        <source>Returned to cards</source>
+        <translation>Карталарға қайтарылды</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/refund_desk_parts.py" line="137"/>
+        <source>Exchanges</source>
+        <translation>Айырбастаулар</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/refund_desk_parts.py" line="141"/>
+        <source>Contact-centre requests</source>
+        <translation>Байланыс орталығына өтінімдер</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/refund_desk_parts.py" line="86"/>
+        <source>valid</source>
+        <translation>жарамды</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/refund_desk_parts.py" line="87"/>
+        <source>used</source>
+        <translation>пайдаланылған</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/refund_desk_parts.py" line="88"/>
+        <source>printed at box office</source>
+        <translation>кассада басып шығарылған</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/refund_desk_parts.py" line="89"/>
+        <source>refunded</source>
+        <translation>қайтарылған</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/refund_desk_parts.py" line="90"/>
+        <source>exchanged</source>
+        <translation>айырбасталған</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/refund_desk_parts.py" line="97"/>
+        <source>adult</source>
+        <translation>ересек</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/refund_desk_parts.py" line="98"/>
+        <source>child</source>
+        <translation>балалар</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/refund_desk_parts.py" line="99"/>
+        <source>student</source>
+        <translation>студенттік</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/refund_desk_parts.py" line="119"/>
+        <source>printer error</source>
+        <translation>принтер қатесі</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/refund_desk_parts.py" line="170"/>
+        <source>Exchange</source>
+        <translation>Айырбастау</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/refund_desk_parts.py" line="171"/>
+        <source>Session:</source>
+        <translation>Сеанс:</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/refund_desk_parts.py" line="182"/>
+        <source>Attach proof</source>
+        <translation>Дәлел қосу</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/refund_desk_parts.py" line="184"/>
+        <source>Images and PDF (*.jpg *.jpeg *.png *.pdf)</source>
+        <translation>Суреттер және PDF (*.jpg *.jpeg *.png *.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/refund_desk_parts.py" line="193"/>
+        <location filename="../../app/views/refund_desk_parts.py" line="200"/>
+        <source>Override</source>
+        <translation>Ерекше рұқсат</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/refund_desk_parts.py" line="194"/>
+        <source>Reason:</source>
+        <translation>Себебі:</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/refund_desk_parts.py" line="201"/>
+        <source>Supervisor PIN:</source>
+        <translation>Жетекшінің PIN-коды:</translation>
+    </message>
+</context>
+<context>
+    <name>ReportsScreen</name>
+    <message>
+        <location filename="../../app/views/reports_screen.py" line="172"/>
+        <source>Reports</source>
+        <translation>Есептер</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/reports_screen.py" line="175"/>
+        <source>From</source>
+        <translation>Кезең:</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/reports_screen.py" line="176"/>
+        <source>to</source>
+        <translation>—</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/reports_screen.py" line="177"/>
+        <source>One day</source>
+        <translation>Бір күн</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/reports_screen.py" line="178"/>
+        <source>Show</source>
+        <translation>Көрсету</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/reports_screen.py" line="180"/>
+        <source>Export %1…</source>
+        <translation>%1 файлына экспорттау…</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/reports_screen.py" line="181"/>
+        <source>Venue QR poster (PDF)…</source>
+        <translation>Нысанның QR-плакаты (PDF)…</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/reports_screen.py" line="182"/>
+        <source>Denials</source>
+        <translation>Кіргізілмегендер</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/reports_screen.py" line="182"/>
+        <source>Doors</source>
+        <translation>Кіреберістер</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/reports_screen.py" line="182"/>
+        <location filename="../../app/views/reports_screen.py" line="231"/>
+        <source>Staff</source>
+        <translation>Қызметкер</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/reports_screen.py" line="183"/>
+        <source>Refunds by organizer</source>
+        <translation>Ұйымдастырушылар бойынша қайтару</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/reports_screen.py" line="203"/>
+        <source>The period ends before it starts.</source>
+        <translation>Кезеңнің соңы басынан ерте.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/reports_screen.py" line="205"/>
+        <source>Counting…</source>
+        <translation>Есептелуде…</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/reports_screen.py" line="212"/>
+        <location filename="../../app/views/reports_screen.py" line="227"/>
+        <location filename="../../app/views/reports_screen.py" line="231"/>
+        <source>Checks</source>
+        <translation>Тексерулер</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/reports_screen.py" line="212"/>
+        <location filename="../../app/views/reports_screen.py" line="227"/>
+        <location filename="../../app/views/reports_screen.py" line="231"/>
+        <source>Admitted</source>
+        <translation>Кіргізілді</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/reports_screen.py" line="213"/>
+        <location filename="../../app/views/reports_screen.py" line="228"/>
+        <location filename="../../app/views/reports_screen.py" line="232"/>
+        <source>Denied</source>
+        <translation>Кіргізілмеді</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/reports_screen.py" line="213"/>
+        <location filename="../../app/views/reports_screen.py" line="228"/>
+        <source>Entries</source>
+        <translation>Кіргендер</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/reports_screen.py" line="214"/>
+        <location filename="../../app/views/reports_screen.py" line="228"/>
+        <source>Exits</source>
+        <translation>Шыққандар</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/reports_screen.py" line="215"/>
+        <source>Peak occupancy</source>
+        <translation>Ішінде ең көп болғаны</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/reports_screen.py" line="216"/>
+        <source>Test mode (not counted)</source>
+        <translation>Сынақ режимі (есептелмейді)</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/reports_screen.py" line="217"/>
+        <source>Fees withheld</source>
+        <translation>Ұсталған алымдар</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/reports_screen.py" line="218"/>
+        <source>Returned to cards</source>
+        <translation>Карталарға қайтарылды</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/reports_screen.py" line="224"/>
+        <source>Reason</source>
+        <translation>Себебі</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/reports_screen.py" line="224"/>
+        <source>Count</source>
+        <translation>Саны</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/reports_screen.py" line="227"/>
+        <source>Door</source>
+        <translation>Кіреберіс</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/reports_screen.py" line="232"/>
+        <source>Overrides</source>
+        <translation>Ерекше рұқсаттар</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/reports_screen.py" line="235"/>
+        <source>Organizer</source>
+        <translation>Ұйымдастырушы</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/reports_screen.py" line="235"/>
+        <source>Refunded</source>
+        <translation>Қайтарылған билеттер</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/reports_screen.py" line="235"/>
+        <source>Exchanged</source>
+        <translation>Айырбасталған билеттер</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/reports_screen.py" line="236"/>
+        <source>Requests</source>
+        <translation>Өтінімдер</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/reports_screen.py" line="236"/>
+        <source>Fees</source>
+        <translation>Алымдар</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/reports_screen.py" line="236"/>
+        <source>Returned</source>
+        <translation>Қайтарылған сома</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/reports_screen.py" line="272"/>
+        <source>Exporting…</source>
+        <translation>Экспортталуда…</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/reports_screen.py" line="289"/>
+        <source>Saved: %1</source>
+        <translation>Сақталды: %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/reports_screen.py" line="312"/>
+        <source>Save as</source>
+        <translation>Басқаша сақтау</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsScreen</name>
+    <message>
+        <location filename="../../app/views/settings_screen.py" line="215"/>
+        <source>Saved. Camera and scanner changes apply now.</source>
+        <translation>Сақталды. Камера мен сканердің өзгерістері бірден күшіне енді.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/settings_screen.py" line="221"/>
+        <source>Door %1</source>
+        <translation>Кіреберіс %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/settings_screen.py" line="225"/>
+        <source>Type the server address and the one-time code first.</source>
+        <translation>Алдымен сервер мекенжайы мен бір реттік кодты енгізіңіз.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/settings_screen.py" line="227"/>
+        <source>Enrolling…</source>
+        <translation>Тіркелуде…</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/settings_screen.py" line="231"/>
+        <source>Enrolled with venue %1. The token is kept in the system keyring.</source>
+        <translation>Нысанға тіркелді: %1. Токен жүйелік кілттер қоймасында сақталады.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/settings_screen.py" line="242"/>
+        <source>Command barcodes saved to %1. Print it and keep it at the door.</source>
+        <translation>Пәрмен штрихкодтары сақталды: %1. Оны басып шығарып, кіреберісте ұстаңыз.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/settings_screen.py" line="251"/>
+        <source>Failed: %1</source>
+        <translation>Сәтсіз: %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/settings_screen.py" line="256"/>
+        <source>Settings</source>
+        <translation>Баптаулар</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/settings_screen.py" line="260"/>
+        <source>Camera (number or video file)</source>
+        <translation>Камера (нөмірі немесе бейнефайл)</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/settings_screen.py" line="261"/>
+        <source>Barcode decoder</source>
+        <translation>Штрихкод декодері</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/settings_screen.py" line="262"/>
+        <source>Serial scanner port</source>
+        <translation>COM-сканер порты</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/settings_screen.py" line="263"/>
+        <source>Serial speed</source>
+        <translation>Порт жылдамдығы</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/settings_screen.py" line="264"/>
+        <source>Sounds</source>
+        <translation>Дыбыстар</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/settings_screen.py" line="265"/>
+        <source>Language</source>
+        <translation>Тіл</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/settings_screen.py" line="266"/>
+        <source>Door label</source>
+        <translation>Кіреберіс атауы</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/settings_screen.py" line="267"/>
+        <source>Receipt printer</source>
+        <translation>Чек принтері</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/settings_screen.py" line="268"/>
+        <source>Receipt paper</source>
+        <translation>Чек қағазы</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/settings_screen.py" line="269"/>
+        <source>Verdict shown for (s)</source>
+        <translation>Шешімді көрсету уақыты (с)</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/settings_screen.py" line="270"/>
+        <source>Full screen at start</source>
+        <translation>Іске қосқанда толық экран</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/settings_screen.py" line="271"/>
+        <source>Central server</source>
+        <translation>Орталық сервер</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/settings_screen.py" line="272"/>
+        <source>Fallback service</source>
+        <translation>Резервтік сервис</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/settings_screen.py" line="273"/>
+        <source>Station name</source>
+        <translation>Жұмыс орнының атауы</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/settings_screen.py" line="274"/>
+        <source>One-time code</source>
+        <translation>Бір реттік код</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/settings_screen.py" line="278"/>
+        <source>This station</source>
+        <translation>Осы жұмыс орны</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/settings_screen.py" line="279"/>
+        <source>Server and enrollment</source>
+        <translation>Сервер және тіркеу</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/settings_screen.py" line="280"/>
+        <source>Venue policy (set on the central server)</source>
+        <translation>Нысан ережелері (орталық серверде белгіленеді)</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/settings_screen.py" line="281"/>
+        <source>Enroll this station</source>
+        <translation>Жұмыс орнын тіркеу</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/settings_screen.py" line="282"/>
+        <source>Save</source>
+        <translation>Сақтау</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/settings_screen.py" line="283"/>
+        <source>Command barcodes (PDF)</source>
+        <translation>Пәрмен штрихкодтары (PDF)</translation>
+    </message>
+</context>
+<context>
+    <name>SyncStatusBar</name>
+    <message>
+        <location filename="../../app/views/status_bar.py" line="73"/>
+        <source>Status unknown: %1</source>
+        <translation>Күйі белгісіз: %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/status_bar.py" line="78"/>
+        <source>Connecting…</source>
+        <translation>Қосылуда…</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/status_bar.py" line="81"/>
+        <source>● Online since %1</source>
+        <translation>● Желіде (қосылғаны: %1)</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/status_bar.py" line="84"/>
+        <source>○ OFFLINE since %1</source>
+        <translation>○ БАЙЛАНЫС ЖОҚ (үзілгені: %1)</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/views/status_bar.py" line="86"/>
+        <source>Waiting to send: %n</source>
+        <translation>
+            <numerusform>Жіберуді күтуде: %n</numerusform>
+            <numerusform>Жіберуді күтуде: %n</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../app/views/status_bar.py" line="87"/>
+        <source>Last sync: %1</source>
+        <translation>Соңғы синхрондау: %1</translation>
+    </message>
+</context>
+<context>
+    <name>Texts</name>
+    <message>
+        <location filename="../../app/views/texts.py" line="19"/>
+        <source>GREEN</source>
+        <translation>ЖАСЫЛ</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/texts.py" line="20"/>
+        <source>BLUE</source>
+        <translation>КӨК</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/texts.py" line="21"/>
+        <source>YELLOW</source>
+        <translation>САРЫ</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/texts.py" line="22"/>
+        <source>RED</source>
+        <translation>ҚЫЗЫЛ</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/texts.py" line="23"/>
+        <source>NOT FOUND</source>
+        <translation>ТАБЫЛМАДЫ</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/texts.py" line="25"/>
+        <source>NO STATUS</source>
+        <translation>МӘРТЕБЕ ЖОҚ</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/texts.py" line="30"/>
+        <source>ADMIT</source>
+        <translation>КІРУГЕ РҰҚСАТ</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/texts.py" line="31"/>
+        <source>DO NOT ADMIT</source>
+        <translation>КІРГІЗБЕУ</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/texts.py" line="32"/>
+        <source>CHECK</source>
+        <translation>ТЕКСЕРУ</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/texts.py" line="39"/>
+        <source>door</source>
+        <translation>бақылаушы</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/texts.py" line="40"/>
+        <source>cashier</source>
+        <translation>кассир</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/texts.py" line="41"/>
+        <source>manager</source>
+        <translation>менеджер</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/texts.py" line="42"/>
+        <source>administrator</source>
+        <translation>әкімші</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/texts.py" line="49"/>
+        <source>central service</source>
+        <translation>орталық сервис</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/texts.py" line="50"/>
+        <source>fallback service</source>
+        <translation>резервтік сервис</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/texts.py" line="51"/>
+        <source>saved earlier (offline)</source>
+        <translation>бұрын сақталған (байланыссыз)</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/texts.py" line="52"/>
+        <source>visitor&apos;s check-in</source>
+        <translation>келушінің өз тіркелуі</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/texts.py" line="54"/>
+        <source>no source</source>
+        <translation>дереккөз жоқ</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/texts.py" line="59"/>
+        <source>entry</source>
+        <translation>кіру</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/texts.py" line="60"/>
+        <source>exit</source>
+        <translation>шығу</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/texts.py" line="61"/>
+        <source>denied</source>
+        <translation>кіргізілмеді</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/texts.py" line="68"/>
+        <source>camera</source>
+        <translation>камера</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/texts.py" line="69"/>
+        <source>USB scanner</source>
+        <translation>USB-сканер</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/texts.py" line="70"/>
+        <source>serial scanner</source>
+        <translation>COM-сканер</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/texts.py" line="71"/>
+        <source>typed IIN</source>
+        <translation>ЖСН қолмен енгізілді</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/texts.py" line="72"/>
+        <source>visitor&apos;s QR</source>
+        <translation>келушінің QR-коды</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/texts.py" line="73"/>
+        <source>command line</source>
+        <translation>пәрмен жолы</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/texts.py" line="81"/>
+        <source>just now</source>
+        <translation>жаңа ғана</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/views/texts.py" line="83"/>
+        <source>%n min ago</source>
+        <translation>
+            <numerusform>%n мин бұрын</numerusform>
+            <numerusform>%n мин бұрын</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/views/texts.py" line="85"/>
+        <source>%n h ago</source>
+        <translation>
+            <numerusform>%n сағ бұрын</numerusform>
+            <numerusform>%n сағ бұрын</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/views/texts.py" line="86"/>
+        <source>%n day(s) ago</source>
+        <translation>
+            <numerusform>%n күн бұрын</numerusform>
+            <numerusform>%n күн бұрын</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../app/views/texts.py" line="92"/>
+        <source>Green status: no restrictions.</source>
+        <translation>Жасыл мәртебе: шектеу жоқ.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/texts.py" line="93"/>
+        <source>Blue status: admitted here.</source>
+        <translation>Көк мәртебе: бұл нысанға кіруге болады.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/texts.py" line="94"/>
+        <source>Blue status: on Saturdays and Sundays cinemas admit green only.</source>
+        <translation>Көк мәртебе: сенбі мен жексенбіде кинотеатрға тек жасыл мәртебемен кіргізеді.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/texts.py" line="97"/>
+        <source>Blue status: admit only after you have seen a negative PCR certificate.</source>
+        <translation>Көк мәртебе: теріс ПТР анықтамасын көргеннен кейін ғана кіргізіңіз.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/texts.py" line="100"/>
+        <source>Blue status: PCR certificate seen by staff.</source>
+        <translation>Көк мәртебе: ПТР анықтамасын қызметкер тексерді.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/texts.py" line="103"/>
+        <source>Yellow status: contact of a positive case. Not admitted.</source>
+        <translation>Сары мәртебе: COVID-19 сынағы оң адаммен байланыста болған. Кіргізілмейді.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/texts.py" line="106"/>
+        <source>Yellow status: admitted to essential shops and pharmacies only.</source>
+        <translation>Сары мәртебе: тек азық-түлік және шаруашылық дүкендері мен дәріханаларға кіруге болады.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/texts.py" line="109"/>
+        <source>Red status: home isolation. Not admitted anywhere.</source>
+        <translation>Қызыл мәртебе: үйде оқшаулау. Ешқайда кіргізілмейді.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/texts.py" line="112"/>
+        <source>No status found (for example a foreign citizen). A supervisor may admit.</source>
+        <translation>Мәртебе табылмады (мысалы, шетел азаматы). Ауысым жетекшісі кіргізе алады.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/texts.py" line="115"/>
+        <source>Offline, and the saved status is too old to trust. A supervisor may admit.</source>
+        <translation>Байланыс жоқ, ал сақталған мәртебе ескірген. Ауысым жетекшісі кіргізе алады.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/texts.py" line="118"/>
+        <source>The venue is full. Wait until someone leaves.</source>
+        <translation>Нысанда орын жоқ. Біреу шыққанша күтіңіз.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/texts.py" line="121"/>
+        <source>Exit recorded.</source>
+        <translation>Шығу тіркелді.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/texts.py" line="122"/>
+        <source>Admitted by a supervisor.</source>
+        <translation>Ауысым жетекшісінің шешімімен кіргізілді.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/texts.py" line="125"/>
+        <source>A member of the group is not admitted.</source>
+        <translation>Топтың бір мүшесі кіргізілмейді.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/texts.py" line="128"/>
+        <source>This person is already inside.</source>
+        <translation>Бұл адам қазір ішінде.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/texts.py" line="131"/>
+        <source>This venue&apos;s rules do not admit this status.</source>
+        <translation>Нысан ережелері бойынша бұл мәртебемен кіргізілмейді.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/texts.py" line="134"/>
+        <source>The visitor&apos;s own check-in is too old. Ask them to scan the poster again.</source>
+        <translation>Келушінің өз тіркелуі ескірген. Плакатты қайта сканерлеуін сұраңыз.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/texts.py" line="137"/>
+        <source>No status service answered and nothing is saved. A supervisor may admit.</source>
+        <translation>Мәртебе сервистері жауап бермеді, сақталған дерек жоқ. Ауысым жетекшісі кіргізе алады.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/texts.py" line="140"/>
+        <source>The whole group may enter.</source>
+        <translation>Бүкіл топ кіре алады.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/texts.py" line="141"/>
+        <source>Only the members shown in colour may enter.</source>
+        <translation>Тек түспен белгіленгендер кіре алады.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/texts.py" line="144"/>
+        <source>A member of the group still needs a check.</source>
+        <translation>Топтың бір мүшесін әлі тексеру керек.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/texts.py" line="147"/>
+        <source>Nobody in this group may enter.</source>
+        <translation>Бұл топтан ешкім кіре алмайды.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/texts.py" line="150"/>
+        <source>This is the venue&apos;s own poster. Scan the visitor&apos;s code.</source>
+        <translation>Бұл нысанның өз плакаты. Келушінің кодын сканерлеңіз.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/texts.py" line="153"/>
+        <source>The scan was empty. Scan again.</source>
+        <translation>Сканерлеу бос. Қайта сканерлеңіз.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/texts.py" line="154"/>
+        <source>The scan is far too long to be an ID or a ticket. Scan again, or use the serial mode.</source>
+        <translation>Бұл мәтін куәлік не билет үшін тым ұзын. Қайта сканерлеңіз немесе COM-порт режимін қолданыңыз.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/texts.py" line="158"/>
+        <source>An IIN has exactly 12 digits. Scan or type it again.</source>
+        <translation>ЖСН дәл 12 саннан тұрады. Қайта сканерлеңіз немесе енгізіңіз.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/texts.py" line="161"/>
+        <source>An IIN has digits only. Scan or type it again.</source>
+        <translation>ЖСН тек сандардан тұрады. Қайта сканерлеңіз немесе енгізіңіз.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/texts.py" line="164"/>
+        <source>The IIN&apos;s check digit is wrong: it was misread or mistyped.</source>
+        <translation>ЖСН-нің бақылау саны қате: ол қате оқылған немесе қате терілген.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/texts.py" line="167"/>
+        <source>No such IIN is ever issued. Check the document.</source>
+        <translation>Мұндай ЖСН берілмейді. Құжатты тексеріңіз.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/texts.py" line="170"/>
+        <source>The document&apos;s machine-readable zone could not be read.</source>
+        <translation>Құжаттың машинамен оқылатын аймағы оқылмады.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/texts.py" line="173"/>
+        <source>The document&apos;s machine-readable zone failed its check digit: scan it again.</source>
+        <translation>Құжаттың машинамен оқылатын аймағының бақылау саны сәйкес келмеді: қайта сканерлеңіз.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/texts.py" line="176"/>
+        <source>This code is not an ID, a ticket or a command.</source>
+        <translation>Бұл код куәлік те, билет те, пәрмен де емес.</translation>
+    </message>
+</context>
+<context>
+    <name>VerdictBanner</name>
+    <message>
+        <location filename="../../app/views/verdict.py" line="255"/>
+        <source>✔ Certificate seen — admit (Enter)</source>
+        <translation>✔ ПТР анықтамасы көрсетілді — кіргізу (Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/verdict.py" line="256"/>
+        <source>✖ Refuse (Esc)</source>
+        <translation>✖ Кіргізбеу (Esc)</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/verdict.py" line="257"/>
+        <source>Supervisor: admit anyway (PIN)</source>
+        <translation>Жетекші: бәрібір кіргізу (PIN)</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/verdict.py" line="259"/>
+        <source>READY</source>
+        <translation>ДАЙЫН</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/verdict.py" line="260"/>
+        <source>Scan the next visitor</source>
+        <translation>Келесі келушіні сканерлеңіз</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/verdict.py" line="261"/>
+        <source>ID card barcode, phone QR, ticket, or type the IIN</source>
+        <translation>Куәліктегі штрихкод, телефондағы QR, билет немесе ЖСН-ді теріңіз</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/verdict.py" line="271"/>
+        <source>Source: %1, %2</source>
+        <translation>Дереккөз: %1, %2</translation>
+    </message>
+</context>
+<context>
+    <name>VisitLogScreen</name>
+    <message numerus="yes">
+        <location filename="../../app/views/visit_log.py" line="260"/>
+        <source>%n visit(s)</source>
+        <translation>
+            <numerusform>%n келу</numerusform>
+            <numerusform>%n келу</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../app/views/visit_log.py" line="270"/>
+        <location filename="../../app/views/visit_log.py" line="299"/>
+        <source>All doors</source>
+        <translation>Барлық кіреберіс</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/visit_log.py" line="273"/>
+        <location filename="../../app/views/visit_log.py" line="301"/>
+        <source>All staff</source>
+        <translation>Барлық қызметкер</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/visit_log.py" line="276"/>
+        <source>Visit log</source>
+        <translation>Келу журналы</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/visit_log.py" line="279"/>
+        <source>From</source>
+        <translation>Кезең:</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/visit_log.py" line="280"/>
+        <source>to</source>
+        <translation>—</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/visit_log.py" line="281"/>
+        <source>Show</source>
+        <translation>Көрсету</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/visit_log.py" line="284"/>
+        <source>All directions</source>
+        <translation>Барлық бағыт</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/visit_log.py" line="288"/>
+        <source>All colours</source>
+        <translation>Барлық түс</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/visit_log.py" line="292"/>
+        <source>All verdicts</source>
+        <translation>Барлық шешім</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/visit_log.py" line="296"/>
+        <source>All methods</source>
+        <translation>Барлық тәсіл</translation>
+    </message>
+</context>
+<context>
+    <name>VisitTableModel</name>
+    <message>
+        <location filename="../../app/views/visit_log.py" line="125"/>
+        <source>Time</source>
+        <translation>Уақыт</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/visit_log.py" line="126"/>
+        <source>Direction</source>
+        <translation>Бағыт</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/visit_log.py" line="127"/>
+        <source>Status</source>
+        <translation>Мәртебе</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/visit_log.py" line="128"/>
+        <source>Verdict</source>
+        <translation>Шешім</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/visit_log.py" line="129"/>
+        <source>Reason</source>
+        <translation>Себебі</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/visit_log.py" line="130"/>
+        <source>Method</source>
+        <translation>Тәсіл</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/visit_log.py" line="131"/>
+        <source>Door</source>
+        <translation>Кіреберіс</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/visit_log.py" line="132"/>
+        <source>Staff</source>
+        <translation>Қызметкер</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/visit_log.py" line="133"/>
+        <source>Person</source>
+        <translation>Келуші</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/visit_log.py" line="134"/>
+        <source>Flags</source>
+        <translation>Белгілер</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/visit_log.py" line="172"/>
+        <source>test</source>
+        <translation>сынақ</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/visit_log.py" line="174"/>
+        <source>offline</source>
+        <translation>байланыссыз</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/visit_log.py" line="176"/>
+        <source>not sent yet</source>
+        <translation>әлі жіберілмеген</translation>
+    </message>
+</context>
+</TS>
