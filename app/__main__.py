@@ -37,7 +37,11 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     parser.add_argument("--lang", choices=["kk", "ru", "en"], help="interface language")
     parser.add_argument("--fullscreen", action="store_true", help="full screen (door PCs)")
     parser.add_argument("--quit-after", type=float, default=None, help=argparse.SUPPRESS)
-    return parser.parse_args(list(argv) if argv is not None else None)
+    args, rest = parser.parse_known_args(list(argv) if argv is not None else None)
+    if rest and not args.self_test:
+        parser.error(f"unrecognized arguments: {' '.join(rest)}")
+    args.rest = rest  # the self-test's own options (--db, --report, --only ...)
+    return args
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -48,7 +52,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
         from app.selftest import main as self_test
 
-        return self_test([])
+        return self_test(args.rest)
 
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication, QMessageBox

@@ -108,8 +108,18 @@ def cmd_report(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_self_test(args: argparse.Namespace) -> int:
+    from app.selftest import main as self_test
+
+    return self_test(args.rest)
+
+
 def register_all(sub: Any) -> None:
     """Add the service subcommands to the `ashyq` parser."""
+    p = sub.add_parser("self-test", help="check this installation (database, decoders, documents)")
+    p.add_argument("rest", nargs=argparse.REMAINDER, help="--db FILE, --report FILE, --only NAME")
+    p.set_defaults(func=cmd_self_test, json=False)
+
     p = sub.add_parser("enroll", help="enroll this PC as a station with a one-time code")
     p.add_argument("--server", required=True, help="the central server's address")
     p.add_argument("--code", required=True, help="the one-time enrollment code")
