@@ -290,9 +290,9 @@ def test_plural_forms_follow_the_language(lang: str, qapp: QCoreApplication) -> 
 # --- (e) live switch ---------------------------------------------------------------------------
 
 BANNER = {
-    "en": ("READY", "CHECK", "BLUE", "✔ Certificate seen — admit (Enter)"),
-    "ru": ("ГОТОВ", "ПРОВЕРИТЬ", "СИНИЙ", "✔ Справка ПЦР проверена — пропустить (Enter)"),
-    "kk": ("ДАЙЫН", "ТЕКСЕРУ", "КӨК", "✔ ПТР анықтамасы көрсетілді — кіргізу (Enter)"),
+    "en": ("READY", "CHECK", "BLUE", "✔ Admit (Enter)"),
+    "ru": ("ГОТОВ", "ПРОВЕРИТЬ", "СИНИЙ", "✔ Пропустить (Enter)"),
+    "kk": ("ДАЙЫН", "ТЕКСЕРУ", "КӨК", "✔ Кіргізу (Enter)"),
 }
 
 

@@ -30,6 +30,8 @@ class GroupPanel(QWidget):
         self.session.setWordWrap(True)
         self.members = QListWidget()
         self.members.setObjectName("groupMembers")
+        self.members.setWordWrap(True)
+        self.members.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.verdict = QLabel()
         self.verdict.setObjectName("groupVerdict")
         self.verdict.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -81,9 +83,8 @@ class GroupPanel(QWidget):
         self.session.setText(f"{order.session_title} — {start}{hall}")
         for member in order.members:
             colour = status_word(member.status) if member.status else self.tr("not checked yet")
-            item = QListWidgetItem(
-                f"{member.ticket_code}  ·  {self._state_text(member)}  ·  {colour}"
-            )
+            # the colour first: it is what the guard looks for; the ticket's state below it
+            item = QListWidgetItem(f"{colour}\n{member.ticket_code} · {self._state_text(member)}")
             if member.status:
                 background = STATUS_COLOURS.get(member.status, "#5f6368")
                 item.setBackground(QColor(background))

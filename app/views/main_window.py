@@ -80,6 +80,14 @@ class MainWindow(QMainWindow):
             "border-bottom: 3px dashed #000;"
         )
 
+        self._offline = QLabel()
+        self._offline.setObjectName("offlineBanner")
+        self._offline.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self._offline.setStyleSheet(
+            "background: #b3131b; color: white; font-weight: bold; font-size: 14pt; padding: 6px;"
+        )
+        self._offline.hide()
+
         self._venue = QLabel()
         venue_font = QFont()
         venue_font.setPointSize(14)
@@ -142,11 +150,13 @@ class MainWindow(QMainWindow):
         outer.setContentsMargins(0, 0, 0, 0)
         outer.setSpacing(0)
         outer.addWidget(self._banner)
+        outer.addWidget(self._offline)
         outer.addWidget(self._pages, 1)
         self.setCentralWidget(body)
 
         self.status = status_bar
         self.setStatusBar(status_bar)
+        status_bar.online_changed.connect(lambda online: self._offline.setVisible(not online))
 
         lock_action = QAction(self)
         lock_action.setShortcut(QKeySequence("Ctrl+L"))
@@ -257,6 +267,9 @@ class MainWindow(QMainWindow):
             )
         else:
             self._who.clear()
+        self._offline.setText(
+            self.tr("OFFLINE — statuses come from saved answers; every scan is kept and sent later")
+        )
         self._lock_button.setText(self.tr("Lock"))
         self._logout_button.setText(self.tr("Log out"))
         for key, screen in self._screens.items():

@@ -10,7 +10,7 @@ from collections.abc import Callable
 from datetime import datetime
 from typing import Protocol
 
-from PySide6.QtCore import QEvent, QTimer
+from PySide6.QtCore import QEvent, QTimer, Signal
 from PySide6.QtWidgets import QLabel, QStatusBar, QWidget
 
 from app.views.tasks import TaskRunner
@@ -28,6 +28,8 @@ def _hhmm(moment: datetime | None) -> str:
 
 
 class SyncStatusBar(QStatusBar):
+    online_changed = Signal(bool)  # after the first sync attempt, whenever the link changes
+
     def __init__(
         self,
         state: Callable[[], SyncStateLike],
@@ -65,8 +67,12 @@ class SyncStatusBar(QStatusBar):
 
     def _show(self, state: SyncStateLike) -> None:
         self._busy = False
+        before = self._state
         self._state = state
         self.retranslate()
+        known = state.since is not None
+        if known and (before is None or before.since is None or before.online != state.online):
+            self.online_changed.emit(state.online)
 
     def _failed(self, exc: BaseException) -> None:
         self._busy = False
@@ -74,8 +80,9 @@ class SyncStatusBar(QStatusBar):
 
     def retranslate(self) -> None:
         state = self._state
-        if state is None:
+        if state is None or state.since is None:  # no sync attempt finished yet
             self._link.setText(self.tr("Connecting…"))
+            self._link.setStyleSheet("")
             return
         if state.online:
             self._link.setText(self.tr("● Online since %1").replace("%1", _hhmm(state.since)))

@@ -176,6 +176,27 @@ def reason_text(code: str, fallback: str = "") -> str:
         "unknown": lambda: QCoreApplication.translate(
             "Texts", "This code is not an ID, a ticket or a command."
         ),
+        "redeemed": lambda: QCoreApplication.translate("Texts", "Valid ticket: admitted."),
+        "redeemed_offline": lambda: QCoreApplication.translate(
+            "Texts", "Valid ticket (checked offline)."
+        ),
+        "already_used": lambda: QCoreApplication.translate(
+            "Texts", "This ticket was already used."
+        ),
+        "refunded": lambda: QCoreApplication.translate(
+            "Texts", "This ticket was refunded or exchanged."
+        ),
+        "wrong_session": lambda: QCoreApplication.translate(
+            "Texts", "This ticket is for another session."
+        ),
+        "unknown_ticket": lambda: QCoreApplication.translate(
+            "Texts", "Unknown ticket, and the server cannot be asked now."
+        ),
+        "pcr_certificate_not_shown": lambda: QCoreApplication.translate(
+            "Texts", "Blue status: no PCR certificate shown. Not admitted."
+        ),
     }
     maker = reasons.get(code)
+    if maker is None and code.startswith("scan_"):  # an unreadable scan, as the log stores it
+        maker = reasons.get(code.removeprefix("scan_"))
     return maker() if maker is not None else (fallback or code)

@@ -25,6 +25,21 @@ STATUS_COLOURS = {
     "not_found": "#5f6368",
 }
 READY_COLOUR = "#263238"
+DENY_COLOUR = "#b3131b"  # every refusal is red, whatever the status: "full" must not look green
+CHECK_COLOUR = "#e65100"  # orange: stop and look
+
+
+def banner_colour(view: VerdictView) -> str:
+    """The banner says the verdict; the status colour is shown in its own chip beside the word.
+
+    An admitted visitor's banner takes their status colour (green, blue, or yellow at an
+    essential shop); a refusal is always red and a check always orange.
+    """
+    if view.verdict == "deny":
+        return DENY_COLOUR
+    if view.verdict == "needs_check":
+        return CHECK_COLOUR
+    return STATUS_COLOURS.get(view.status or "", STATUS_COLOURS["green"])
 
 
 @dataclass(frozen=True)
@@ -170,6 +185,8 @@ class VerdictBanner(QWidget):
         self.confirm_button.clicked.connect(self.confirmed.emit)
         self.refuse_button.clicked.connect(self.refused.emit)
         self.override_button.clicked.connect(self.override_requested.emit)
+        for button in (self.confirm_button, self.refuse_button, self.override_button):
+            button.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
         buttons = QHBoxLayout()
         buttons.addWidget(self.confirm_button)
         buttons.addWidget(self.refuse_button)
@@ -179,7 +196,7 @@ class VerdictBanner(QWidget):
         layout.setContentsMargins(24, 24, 24, 24)
         layout.addWidget(self.icon, 3)
         layout.addWidget(self.headline)
-        layout.addWidget(self.status_label)
+        layout.addWidget(self.status_label, 0, Qt.AlignmentFlag.AlignHCenter)
         layout.addWidget(self.reason_label)
         layout.addWidget(self.note_label)
         layout.addWidget(self.source_label)
@@ -212,6 +229,16 @@ class VerdictBanner(QWidget):
         small.setPointSize(13)
         self.source_label.setFont(small)
 
+    def _paint_status_chip(self, status: str | None) -> None:
+        if status is None or status not in STATUS_COLOURS:
+            self.status_label.setStyleSheet("")
+            return
+        chip = STATUS_COLOURS[status]
+        self.status_label.setStyleSheet(
+            f"QLabel#verdictStatus {{ background: {chip}; color: {text_colour_for(chip)};"
+            " border: 3px solid white; border-radius: 10px; padding: 4px 24px; }"
+        )
+
     def _paint(self, background: str) -> None:
         fg = text_colour_for(background)
         self.setStyleSheet(
@@ -222,12 +249,8 @@ class VerdictBanner(QWidget):
 
     def show_verdict(self, view: VerdictView) -> None:
         self.view = view
-        colour = STATUS_COLOURS.get(view.status or "", READY_COLOUR)
-        if view.verdict == "admit" and view.status is None:
-            colour = STATUS_COLOURS["green"]
-        elif view.verdict == "deny" and view.status is None:
-            colour = STATUS_COLOURS["red"]
-        self._paint(colour)
+        self._paint(banner_colour(view))
+        self._paint_status_chip(view.status)
         self.retranslate()
         needs = view.verdict == "needs_check"
         self.confirm_button.setVisible(needs)
@@ -244,6 +267,7 @@ class VerdictBanner(QWidget):
         self.view = None
         self._timer.stop()
         self._paint(READY_COLOUR)
+        self._paint_status_chip(None)
         self.confirm_button.hide()
         self.refuse_button.hide()
         self.override_button.hide()
@@ -252,7 +276,7 @@ class VerdictBanner(QWidget):
 
     def retranslate(self) -> None:
         view = self.view
-        self.confirm_button.setText(self.tr("✔ Certificate seen — admit (Enter)"))
+        self.confirm_button.setText(self.tr("✔ Admit (Enter)"))
         self.refuse_button.setText(self.tr("✖ Refuse (Esc)"))
         self.override_button.setText(self.tr("Supervisor: admit anyway (PIN)"))
         if view is None:

@@ -55,148 +55,148 @@
 <context>
     <name>DoorScreen</name>
     <message>
-        <location filename="../../app/views/door.py" line="204"/>
+        <location filename="../../app/views/door.py" line="206"/>
         <source>This is the venue&apos;s own poster. Scan the visitor&apos;s code.</source>
         <translation>Бұл нысанның өз плакаты. Келушінің кодын сканерлеңіз.</translation>
     </message>
     <message>
-        <location filename="../../app/views/door.py" line="205"/>
+        <location filename="../../app/views/door.py" line="207"/>
         <source>VENUE POSTER</source>
         <translation>НЫСАН ПЛАКАТЫ</translation>
     </message>
     <message>
-        <location filename="../../app/views/door.py" line="218"/>
+        <location filename="../../app/views/door.py" line="220"/>
         <source>CANNOT READ</source>
         <translation>ОҚЫЛМАДЫ</translation>
     </message>
     <message>
-        <location filename="../../app/views/door.py" line="251"/>
+        <location filename="../../app/views/door.py" line="253"/>
         <source>TICKET VALID — check each person</source>
         <translation>БИЛЕТ ЖАРАМДЫ — әркімді тексеріңіз</translation>
     </message>
     <message>
-        <location filename="../../app/views/door.py" line="252"/>
+        <location filename="../../app/views/door.py" line="254"/>
         <source>TICKET NOT VALID</source>
         <translation>БИЛЕТ ЖАРАМСЫЗ</translation>
     </message>
     <message>
-        <location filename="../../app/views/door.py" line="262"/>
+        <location filename="../../app/views/door.py" line="264"/>
         <source>Not checked: %1. Scan again; nothing was recorded for this scan.</source>
         <translation>Тексерілмеді: %1. Қайта сканерлеңіз; бұл сканерлеу тіркелген жоқ.</translation>
     </message>
     <message>
-        <location filename="../../app/views/door.py" line="264"/>
+        <location filename="../../app/views/door.py" line="266"/>
         <source>ERROR</source>
         <translation>ҚАТЕ</translation>
     </message>
     <message>
-        <location filename="../../app/views/door.py" line="272"/>
+        <location filename="../../app/views/door.py" line="274"/>
         <source>Already inside</source>
         <translation>Қазір ішінде</translation>
     </message>
     <message>
-        <location filename="../../app/views/door.py" line="273"/>
+        <location filename="../../app/views/door.py" line="275"/>
         <source>This person is already inside. Is this an exit?</source>
         <translation>Бұл адам қазір ішінде. Ол шығып бара ма?</translation>
     </message>
     <message>
-        <location filename="../../app/views/door.py" line="317"/>
+        <location filename="../../app/views/door.py" line="319"/>
         <source>Supervisor override</source>
         <translation>Ауысым жетекшісінің шешімі</translation>
     </message>
     <message>
-        <location filename="../../app/views/door.py" line="318"/>
+        <location filename="../../app/views/door.py" line="320"/>
         <source>A supervisor admits this visitor. Supervisor&apos;s PIN:</source>
         <translation>Бұл келушіні ауысым жетекшісі кіргізеді. Жетекшінің PIN-коды:</translation>
     </message>
     <message>
-        <location filename="../../app/views/door.py" line="337"/>
+        <location filename="../../app/views/door.py" line="347"/>
         <source>12 digits; spaces and dashes are ignored.</source>
         <translation>12 сан; бос орын мен сызықшалар ескерілмейді.</translation>
     </message>
     <message>
-        <location filename="../../app/views/door.py" line="340"/>
-        <location filename="../../app/views/door.py" line="358"/>
+        <location filename="../../app/views/door.py" line="350"/>
+        <location filename="../../app/views/door.py" line="368"/>
         <source>Only digits, please.</source>
         <translation>Тек сандарды енгізіңіз.</translation>
     </message>
     <message>
-        <location filename="../../app/views/door.py" line="344"/>
+        <location filename="../../app/views/door.py" line="354"/>
         <source>%1 of 12 digits</source>
         <translation>12 саннан %1</translation>
     </message>
     <message>
-        <location filename="../../app/views/door.py" line="352"/>
+        <location filename="../../app/views/door.py" line="362"/>
         <source>Valid IIN. Press Enter to check.</source>
         <translation>ЖСН дұрыс. Тексеру үшін Enter пернесін басыңыз.</translation>
     </message>
     <message>
-        <location filename="../../app/views/door.py" line="357"/>
+        <location filename="../../app/views/door.py" line="367"/>
         <source>An IIN has exactly 12 digits.</source>
         <translation>ЖСН дәл 12 саннан тұрады.</translation>
     </message>
     <message>
-        <location filename="../../app/views/door.py" line="359"/>
+        <location filename="../../app/views/door.py" line="369"/>
         <source>Wrong check digit: a digit was mistyped. Check the IIN.</source>
         <translation>Бақылау саны қате: бір сан қате терілген. ЖСН-ді тексеріңіз.</translation>
     </message>
     <message>
-        <location filename="../../app/views/door.py" line="360"/>
+        <location filename="../../app/views/door.py" line="370"/>
         <source>No such IIN is ever issued. Check the digits.</source>
         <translation>Мұндай ЖСН берілмейді. Сандарды тексеріңіз.</translation>
     </message>
     <message>
-        <location filename="../../app/views/door.py" line="361"/>
+        <location filename="../../app/views/door.py" line="371"/>
         <source>Type the IIN.</source>
         <translation>ЖСН-ді енгізіңіз.</translation>
     </message>
     <message>
-        <location filename="../../app/views/door.py" line="363"/>
+        <location filename="../../app/views/door.py" line="373"/>
         <source>Not a valid IIN.</source>
         <translation>ЖСН жарамсыз.</translation>
     </message>
     <message>
-        <location filename="../../app/views/door.py" line="403"/>
+        <location filename="../../app/views/door.py" line="414"/>
         <source>Inside: %1</source>
         <translation>Ішінде: %1</translation>
     </message>
     <message>
-        <location filename="../../app/views/door.py" line="406"/>
+        <location filename="../../app/views/door.py" line="417"/>
         <source>Inside: %1 / %2</source>
         <translation>Ішінде: %1 / %2</translation>
     </message>
     <message>
-        <location filename="../../app/views/door.py" line="411"/>
+        <location filename="../../app/views/door.py" line="422"/>
         <source>FULL</source>
         <translation>ОРЫН ЖОҚ</translation>
     </message>
     <message>
-        <location filename="../../app/views/door.py" line="449"/>
+        <location filename="../../app/views/door.py" line="460"/>
         <source>Door</source>
         <translation>Кіреберіс</translation>
     </message>
     <message>
-        <location filename="../../app/views/door.py" line="452"/>
+        <location filename="../../app/views/door.py" line="463"/>
         <source>Type the IIN (no phone, no ID card):</source>
         <translation>ЖСН-ді енгізіңіз (телефон да, куәлік те жоқ болса):</translation>
     </message>
     <message>
-        <location filename="../../app/views/door.py" line="453"/>
+        <location filename="../../app/views/door.py" line="464"/>
         <source>IIN, 12 digits</source>
         <translation>ЖСН, 12 сан</translation>
     </message>
     <message>
-        <location filename="../../app/views/door.py" line="454"/>
+        <location filename="../../app/views/door.py" line="465"/>
         <source>→ ENTRY</source>
         <translation>→ КІРУ</translation>
     </message>
     <message>
-        <location filename="../../app/views/door.py" line="455"/>
+        <location filename="../../app/views/door.py" line="466"/>
         <source>← EXIT</source>
         <translation>← ШЫҒУ</translation>
     </message>
     <message>
-        <location filename="../../app/views/door.py" line="456"/>
+        <location filename="../../app/views/door.py" line="467"/>
         <source>Visitors&apos; own check-ins (poster QR)</source>
         <translation>Келушілердің өз тіркелуі (плакаттағы QR)</translation>
     </message>
@@ -204,62 +204,62 @@
 <context>
     <name>GroupPanel</name>
     <message>
-        <location filename="../../app/views/group_panel.py" line="56"/>
+        <location filename="../../app/views/group_panel.py" line="58"/>
         <source>used at %1 at door %2</source>
         <translation>пайдаланылды: %1, кіреберіс: %2</translation>
     </message>
     <message>
-        <location filename="../../app/views/group_panel.py" line="61"/>
+        <location filename="../../app/views/group_panel.py" line="63"/>
         <source>valid</source>
         <translation>жарамды</translation>
     </message>
     <message>
-        <location filename="../../app/views/group_panel.py" line="62"/>
+        <location filename="../../app/views/group_panel.py" line="64"/>
         <source>used</source>
         <translation>пайдаланылған</translation>
     </message>
     <message>
-        <location filename="../../app/views/group_panel.py" line="63"/>
+        <location filename="../../app/views/group_panel.py" line="65"/>
         <source>refunded</source>
         <translation>қайтарылған</translation>
     </message>
     <message>
-        <location filename="../../app/views/group_panel.py" line="64"/>
+        <location filename="../../app/views/group_panel.py" line="66"/>
         <source>exchanged</source>
         <translation>айырбасталған</translation>
     </message>
     <message>
-        <location filename="../../app/views/group_panel.py" line="65"/>
+        <location filename="../../app/views/group_panel.py" line="67"/>
         <source>for another session</source>
         <translation>басқа сеансқа</translation>
     </message>
     <message>
-        <location filename="../../app/views/group_panel.py" line="73"/>
+        <location filename="../../app/views/group_panel.py" line="75"/>
         <source>Group</source>
         <translation>Топ</translation>
     </message>
     <message>
-        <location filename="../../app/views/group_panel.py" line="74"/>
+        <location filename="../../app/views/group_panel.py" line="76"/>
         <source>Scan a ticket to see its order here.</source>
         <translation>Тапсырысты осында көру үшін билетті сканерлеңіз.</translation>
     </message>
     <message>
-        <location filename="../../app/views/group_panel.py" line="78"/>
+        <location filename="../../app/views/group_panel.py" line="80"/>
         <source>Order %1</source>
         <translation>Тапсырыс %1</translation>
     </message>
     <message>
-        <location filename="../../app/views/group_panel.py" line="83"/>
+        <location filename="../../app/views/group_panel.py" line="85"/>
         <source>not checked yet</source>
         <translation>әлі тексерілмеген</translation>
     </message>
     <message>
-        <location filename="../../app/views/group_panel.py" line="94"/>
+        <location filename="../../app/views/group_panel.py" line="95"/>
         <source>Group: %1</source>
         <translation>Топ: %1</translation>
     </message>
     <message>
-        <location filename="../../app/views/group_panel.py" line="101"/>
+        <location filename="../../app/views/group_panel.py" line="102"/>
         <source>Group: check each person</source>
         <translation>Топ: әркімді тексеріңіз</translation>
     </message>
@@ -324,27 +324,27 @@
 <context>
     <name>Main</name>
     <message>
-        <location filename="../../app/__main__.py" line="90"/>
+        <location filename="../../app/__main__.py" line="94"/>
         <source>The console cannot start</source>
         <translation>Консоль іске қосылмады</translation>
     </message>
     <message>
-        <location filename="../../app/__main__.py" line="118"/>
+        <location filename="../../app/__main__.py" line="122"/>
         <source>This PC is not enrolled with the central server yet. Ask your administrator for a one-time code and run: ashyq enroll --server URL --code CODE</source>
         <translation>Бұл компьютер орталық серверде әлі тіркелмеген. Әкімшіден бір реттік кодты сұрап, мына пәрменді орындаңыз: ashyq enroll --server URL --code CODE</translation>
     </message>
     <message>
-        <location filename="../../app/__main__.py" line="123"/>
+        <location filename="../../app/__main__.py" line="127"/>
         <source>The system keyring, where the station&apos;s token is kept, is not available. On Windows it is built in; on Linux install and unlock GNOME Keyring or KWallet.</source>
         <translation>Жұмыс орнының токені сақталатын жүйелік кілттер қоймасы қолжетімсіз. Windows-та ол кірістірілген; Linux-та GNOME Keyring немесе KWallet орнатып, құлпын ашыңыз.</translation>
     </message>
     <message>
-        <location filename="../../app/__main__.py" line="128"/>
+        <location filename="../../app/__main__.py" line="132"/>
         <source>The database is used by another copy of the console. Close it and try again.</source>
         <translation>Дерекқорды консольдің басқа данасы пайдаланып тұр. Оны жауып, қайталап көріңіз.</translation>
     </message>
     <message>
-        <location filename="../../app/__main__.py" line="132"/>
+        <location filename="../../app/__main__.py" line="136"/>
         <source>Error: %1</source>
         <translation>Қате: %1</translation>
     </message>
@@ -352,37 +352,42 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/views/main_window.py" line="216"/>
+        <location filename="../../app/views/main_window.py" line="226"/>
         <source>Log in first: scans are checked only when someone is logged in.</source>
         <translation>Алдымен жүйеге кіріңіз: біреу жүйеге кірмейінше сканерлеу тексерілмейді.</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="227"/>
+        <location filename="../../app/views/main_window.py" line="237"/>
         <source>This screen does not take scans.</source>
         <translation>Бұл экран сканерлеуді қабылдамайды.</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="247"/>
+        <location filename="../../app/views/main_window.py" line="257"/>
         <source>Ashyq console</source>
         <translation>Ashyq консолі</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="249"/>
+        <location filename="../../app/views/main_window.py" line="259"/>
         <source>TEST MODE — records are marked as test and do not count for the venue</source>
         <translation>СЫНАҚ РЕЖИМІ — жазбалар сынақ деп белгіленеді және нысанға есептелмейді</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="254"/>
+        <location filename="../../app/views/main_window.py" line="264"/>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="260"/>
+        <location filename="../../app/views/main_window.py" line="271"/>
+        <source>OFFLINE — statuses come from saved answers; every scan is kept and sent later</source>
+        <translation>БАЙЛАНЫС ЖОҚ — мәртебелер сақталған жауаптардан алынады; әр сканерлеу сақталып, кейін жіберіледі</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/main_window.py" line="273"/>
         <source>Lock</source>
         <translation>Құлыптау</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="261"/>
+        <location filename="../../app/views/main_window.py" line="274"/>
         <source>Log out</source>
         <translation>Жүйеден шығу</translation>
     </message>
@@ -1098,27 +1103,27 @@ Returned to the card: %3</source>
 <context>
     <name>SyncStatusBar</name>
     <message>
-        <location filename="../../app/views/status_bar.py" line="73"/>
+        <location filename="../../app/views/status_bar.py" line="79"/>
         <source>Status unknown: %1</source>
         <translation>Күйі белгісіз: %1</translation>
     </message>
     <message>
-        <location filename="../../app/views/status_bar.py" line="78"/>
+        <location filename="../../app/views/status_bar.py" line="84"/>
         <source>Connecting…</source>
         <translation>Қосылуда…</translation>
     </message>
     <message>
-        <location filename="../../app/views/status_bar.py" line="81"/>
+        <location filename="../../app/views/status_bar.py" line="88"/>
         <source>● Online since %1</source>
         <translation>● Желіде (қосылғаны: %1)</translation>
     </message>
     <message>
-        <location filename="../../app/views/status_bar.py" line="84"/>
+        <location filename="../../app/views/status_bar.py" line="91"/>
         <source>○ OFFLINE since %1</source>
         <translation>○ БАЙЛАНЫС ЖОҚ (үзілгені: %1)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/status_bar.py" line="86"/>
+        <location filename="../../app/views/status_bar.py" line="93"/>
         <source>Waiting to send: %n</source>
         <translation>
             <numerusform>Жіберуді күтуде: %n</numerusform>
@@ -1126,7 +1131,7 @@ Returned to the card: %3</source>
         </translation>
     </message>
     <message>
-        <location filename="../../app/views/status_bar.py" line="87"/>
+        <location filename="../../app/views/status_bar.py" line="94"/>
         <source>Last sync: %1</source>
         <translation>Соңғы синхрондау: %1</translation>
     </message>
@@ -1457,41 +1462,76 @@ Returned to the card: %3</source>
         <source>This code is not an ID, a ticket or a command.</source>
         <translation>Бұл код куәлік те, билет те, пәрмен де емес.</translation>
     </message>
+    <message>
+        <location filename="../../app/views/texts.py" line="179"/>
+        <source>Valid ticket: admitted.</source>
+        <translation>Билет жарамды: кіргізілді.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/texts.py" line="180"/>
+        <source>Valid ticket (checked offline).</source>
+        <translation>Билет жарамды (байланыссыз тексерілді).</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/texts.py" line="183"/>
+        <source>This ticket was already used.</source>
+        <translation>Бұл билет бұрын пайдаланылған.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/texts.py" line="186"/>
+        <source>This ticket was refunded or exchanged.</source>
+        <translation>Бұл билет қайтарылған немесе айырбасталған.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/texts.py" line="189"/>
+        <source>This ticket is for another session.</source>
+        <translation>Бұл билет басқа сеансқа арналған.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/texts.py" line="192"/>
+        <source>Unknown ticket, and the server cannot be asked now.</source>
+        <translation>Билет белгісіз, ал серверден қазір сұрау мүмкін емес.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/texts.py" line="195"/>
+        <source>Blue status: no PCR certificate shown. Not admitted.</source>
+        <translation>Көк мәртебе: ПТР анықтамасы көрсетілмеді. Кіргізілмейді.</translation>
+    </message>
 </context>
 <context>
     <name>VerdictBanner</name>
     <message>
-        <location filename="../../app/views/verdict.py" line="255"/>
-        <source>✔ Certificate seen — admit (Enter)</source>
-        <translation>✔ ПТР анықтамасы көрсетілді — кіргізу (Enter)</translation>
+        <location filename="../../app/views/verdict.py" line="279"/>
+        <source>✔ Admit (Enter)</source>
+        <translation>✔ Кіргізу (Enter)</translation>
     </message>
     <message>
-        <location filename="../../app/views/verdict.py" line="256"/>
+        <location filename="../../app/views/verdict.py" line="280"/>
         <source>✖ Refuse (Esc)</source>
         <translation>✖ Кіргізбеу (Esc)</translation>
     </message>
     <message>
-        <location filename="../../app/views/verdict.py" line="257"/>
+        <location filename="../../app/views/verdict.py" line="281"/>
         <source>Supervisor: admit anyway (PIN)</source>
         <translation>Жетекші: бәрібір кіргізу (PIN)</translation>
     </message>
     <message>
-        <location filename="../../app/views/verdict.py" line="259"/>
+        <location filename="../../app/views/verdict.py" line="283"/>
         <source>READY</source>
         <translation>ДАЙЫН</translation>
     </message>
     <message>
-        <location filename="../../app/views/verdict.py" line="260"/>
+        <location filename="../../app/views/verdict.py" line="284"/>
         <source>Scan the next visitor</source>
         <translation>Келесі келушіні сканерлеңіз</translation>
     </message>
     <message>
-        <location filename="../../app/views/verdict.py" line="261"/>
+        <location filename="../../app/views/verdict.py" line="285"/>
         <source>ID card barcode, phone QR, ticket, or type the IIN</source>
         <translation>Куәліктегі штрихкод, телефондағы QR, билет немесе ЖСН-ді теріңіз</translation>
     </message>
     <message>
-        <location filename="../../app/views/verdict.py" line="271"/>
+        <location filename="../../app/views/verdict.py" line="295"/>
         <source>Source: %1, %2</source>
         <translation>Дереккөз: %1, %2</translation>
     </message>
@@ -1499,7 +1539,7 @@ Returned to the card: %3</source>
 <context>
     <name>VisitLogScreen</name>
     <message numerus="yes">
-        <location filename="../../app/views/visit_log.py" line="260"/>
+        <location filename="../../app/views/visit_log.py" line="262"/>
         <source>%n visit(s)</source>
         <translation>
             <numerusform>%n келу</numerusform>
@@ -1507,54 +1547,54 @@ Returned to the card: %3</source>
         </translation>
     </message>
     <message>
-        <location filename="../../app/views/visit_log.py" line="270"/>
-        <location filename="../../app/views/visit_log.py" line="299"/>
+        <location filename="../../app/views/visit_log.py" line="272"/>
+        <location filename="../../app/views/visit_log.py" line="301"/>
         <source>All doors</source>
         <translation>Барлық кіреберіс</translation>
     </message>
     <message>
-        <location filename="../../app/views/visit_log.py" line="273"/>
-        <location filename="../../app/views/visit_log.py" line="301"/>
+        <location filename="../../app/views/visit_log.py" line="275"/>
+        <location filename="../../app/views/visit_log.py" line="303"/>
         <source>All staff</source>
         <translation>Барлық қызметкер</translation>
     </message>
     <message>
-        <location filename="../../app/views/visit_log.py" line="276"/>
+        <location filename="../../app/views/visit_log.py" line="278"/>
         <source>Visit log</source>
         <translation>Келу журналы</translation>
     </message>
     <message>
-        <location filename="../../app/views/visit_log.py" line="279"/>
+        <location filename="../../app/views/visit_log.py" line="281"/>
         <source>From</source>
         <translation>Кезең:</translation>
     </message>
     <message>
-        <location filename="../../app/views/visit_log.py" line="280"/>
+        <location filename="../../app/views/visit_log.py" line="282"/>
         <source>to</source>
         <translation>—</translation>
     </message>
     <message>
-        <location filename="../../app/views/visit_log.py" line="281"/>
+        <location filename="../../app/views/visit_log.py" line="283"/>
         <source>Show</source>
         <translation>Көрсету</translation>
     </message>
     <message>
-        <location filename="../../app/views/visit_log.py" line="284"/>
+        <location filename="../../app/views/visit_log.py" line="286"/>
         <source>All directions</source>
         <translation>Барлық бағыт</translation>
     </message>
     <message>
-        <location filename="../../app/views/visit_log.py" line="288"/>
+        <location filename="../../app/views/visit_log.py" line="290"/>
         <source>All colours</source>
         <translation>Барлық түс</translation>
     </message>
     <message>
-        <location filename="../../app/views/visit_log.py" line="292"/>
+        <location filename="../../app/views/visit_log.py" line="294"/>
         <source>All verdicts</source>
         <translation>Барлық шешім</translation>
     </message>
     <message>
-        <location filename="../../app/views/visit_log.py" line="296"/>
+        <location filename="../../app/views/visit_log.py" line="298"/>
         <source>All methods</source>
         <translation>Барлық тәсіл</translation>
     </message>
@@ -1562,67 +1602,67 @@ Returned to the card: %3</source>
 <context>
     <name>VisitTableModel</name>
     <message>
-        <location filename="../../app/views/visit_log.py" line="125"/>
+        <location filename="../../app/views/visit_log.py" line="127"/>
         <source>Time</source>
         <translation>Уақыт</translation>
     </message>
     <message>
-        <location filename="../../app/views/visit_log.py" line="126"/>
+        <location filename="../../app/views/visit_log.py" line="128"/>
         <source>Direction</source>
         <translation>Бағыт</translation>
     </message>
     <message>
-        <location filename="../../app/views/visit_log.py" line="127"/>
+        <location filename="../../app/views/visit_log.py" line="129"/>
         <source>Status</source>
         <translation>Мәртебе</translation>
     </message>
     <message>
-        <location filename="../../app/views/visit_log.py" line="128"/>
+        <location filename="../../app/views/visit_log.py" line="130"/>
         <source>Verdict</source>
         <translation>Шешім</translation>
     </message>
     <message>
-        <location filename="../../app/views/visit_log.py" line="129"/>
+        <location filename="../../app/views/visit_log.py" line="131"/>
         <source>Reason</source>
         <translation>Себебі</translation>
     </message>
     <message>
-        <location filename="../../app/views/visit_log.py" line="130"/>
+        <location filename="../../app/views/visit_log.py" line="132"/>
         <source>Method</source>
         <translation>Тәсіл</translation>
     </message>
     <message>
-        <location filename="../../app/views/visit_log.py" line="131"/>
+        <location filename="../../app/views/visit_log.py" line="133"/>
         <source>Door</source>
         <translation>Кіреберіс</translation>
     </message>
     <message>
-        <location filename="../../app/views/visit_log.py" line="132"/>
+        <location filename="../../app/views/visit_log.py" line="134"/>
         <source>Staff</source>
         <translation>Қызметкер</translation>
     </message>
     <message>
-        <location filename="../../app/views/visit_log.py" line="133"/>
+        <location filename="../../app/views/visit_log.py" line="135"/>
         <source>Person</source>
         <translation>Келуші</translation>
     </message>
     <message>
-        <location filename="../../app/views/visit_log.py" line="134"/>
+        <location filename="../../app/views/visit_log.py" line="136"/>
         <source>Flags</source>
         <translation>Белгілер</translation>
     </message>
     <message>
-        <location filename="../../app/views/visit_log.py" line="172"/>
+        <location filename="../../app/views/visit_log.py" line="174"/>
         <source>test</source>
         <translation>сынақ</translation>
     </message>
     <message>
-        <location filename="../../app/views/visit_log.py" line="174"/>
+        <location filename="../../app/views/visit_log.py" line="176"/>
         <source>offline</source>
         <translation>байланыссыз</translation>
     </message>
     <message>
-        <location filename="../../app/views/visit_log.py" line="176"/>
+        <location filename="../../app/views/visit_log.py" line="178"/>
         <source>not sent yet</source>
         <translation>әлі жіберілмеген</translation>
     </message>

@@ -55,148 +55,148 @@
 <context>
     <name>DoorScreen</name>
     <message>
-        <location filename="../../app/views/door.py" line="204"/>
+        <location filename="../../app/views/door.py" line="206"/>
         <source>This is the venue&apos;s own poster. Scan the visitor&apos;s code.</source>
         <translation>Это плакат самого объекта. Отсканируйте код посетителя.</translation>
     </message>
     <message>
-        <location filename="../../app/views/door.py" line="205"/>
+        <location filename="../../app/views/door.py" line="207"/>
         <source>VENUE POSTER</source>
         <translation>ПЛАКАТ ОБЪЕКТА</translation>
     </message>
     <message>
-        <location filename="../../app/views/door.py" line="218"/>
+        <location filename="../../app/views/door.py" line="220"/>
         <source>CANNOT READ</source>
         <translation>НЕ ПРОЧИТАНО</translation>
     </message>
     <message>
-        <location filename="../../app/views/door.py" line="251"/>
+        <location filename="../../app/views/door.py" line="253"/>
         <source>TICKET VALID — check each person</source>
         <translation>БИЛЕТ ДЕЙСТВИТЕЛЕН — проверьте каждого</translation>
     </message>
     <message>
-        <location filename="../../app/views/door.py" line="252"/>
+        <location filename="../../app/views/door.py" line="254"/>
         <source>TICKET NOT VALID</source>
         <translation>БИЛЕТ НЕДЕЙСТВИТЕЛЕН</translation>
     </message>
     <message>
-        <location filename="../../app/views/door.py" line="262"/>
+        <location filename="../../app/views/door.py" line="264"/>
         <source>Not checked: %1. Scan again; nothing was recorded for this scan.</source>
         <translation>Не проверено: %1. Отсканируйте ещё раз; это сканирование не записано.</translation>
     </message>
     <message>
-        <location filename="../../app/views/door.py" line="264"/>
+        <location filename="../../app/views/door.py" line="266"/>
         <source>ERROR</source>
         <translation>ОШИБКА</translation>
     </message>
     <message>
-        <location filename="../../app/views/door.py" line="272"/>
+        <location filename="../../app/views/door.py" line="274"/>
         <source>Already inside</source>
         <translation>Уже внутри</translation>
     </message>
     <message>
-        <location filename="../../app/views/door.py" line="273"/>
+        <location filename="../../app/views/door.py" line="275"/>
         <source>This person is already inside. Is this an exit?</source>
         <translation>Этот человек уже внутри. Это выход?</translation>
     </message>
     <message>
-        <location filename="../../app/views/door.py" line="317"/>
+        <location filename="../../app/views/door.py" line="319"/>
         <source>Supervisor override</source>
         <translation>Решение старшего смены</translation>
     </message>
     <message>
-        <location filename="../../app/views/door.py" line="318"/>
+        <location filename="../../app/views/door.py" line="320"/>
         <source>A supervisor admits this visitor. Supervisor&apos;s PIN:</source>
         <translation>Старший смены пропускает этого посетителя. PIN-код старшего смены:</translation>
     </message>
     <message>
-        <location filename="../../app/views/door.py" line="337"/>
+        <location filename="../../app/views/door.py" line="347"/>
         <source>12 digits; spaces and dashes are ignored.</source>
         <translation>12 цифр; пробелы и дефисы не учитываются.</translation>
     </message>
     <message>
-        <location filename="../../app/views/door.py" line="340"/>
-        <location filename="../../app/views/door.py" line="358"/>
+        <location filename="../../app/views/door.py" line="350"/>
+        <location filename="../../app/views/door.py" line="368"/>
         <source>Only digits, please.</source>
         <translation>Только цифры, пожалуйста.</translation>
     </message>
     <message>
-        <location filename="../../app/views/door.py" line="344"/>
+        <location filename="../../app/views/door.py" line="354"/>
         <source>%1 of 12 digits</source>
         <translation>%1 из 12 цифр</translation>
     </message>
     <message>
-        <location filename="../../app/views/door.py" line="352"/>
+        <location filename="../../app/views/door.py" line="362"/>
         <source>Valid IIN. Press Enter to check.</source>
         <translation>ИИН верный. Нажмите Enter для проверки.</translation>
     </message>
     <message>
-        <location filename="../../app/views/door.py" line="357"/>
+        <location filename="../../app/views/door.py" line="367"/>
         <source>An IIN has exactly 12 digits.</source>
         <translation>ИИН состоит ровно из 12 цифр.</translation>
     </message>
     <message>
-        <location filename="../../app/views/door.py" line="359"/>
+        <location filename="../../app/views/door.py" line="369"/>
         <source>Wrong check digit: a digit was mistyped. Check the IIN.</source>
         <translation>Неверная контрольная цифра: одна из цифр введена с ошибкой. Проверьте ИИН.</translation>
     </message>
     <message>
-        <location filename="../../app/views/door.py" line="360"/>
+        <location filename="../../app/views/door.py" line="370"/>
         <source>No such IIN is ever issued. Check the digits.</source>
         <translation>Такой ИИН не выдаётся. Проверьте цифры.</translation>
     </message>
     <message>
-        <location filename="../../app/views/door.py" line="361"/>
+        <location filename="../../app/views/door.py" line="371"/>
         <source>Type the IIN.</source>
         <translation>Введите ИИН.</translation>
     </message>
     <message>
-        <location filename="../../app/views/door.py" line="363"/>
+        <location filename="../../app/views/door.py" line="373"/>
         <source>Not a valid IIN.</source>
         <translation>Неверный ИИН.</translation>
     </message>
     <message>
-        <location filename="../../app/views/door.py" line="403"/>
+        <location filename="../../app/views/door.py" line="414"/>
         <source>Inside: %1</source>
         <translation>Внутри: %1</translation>
     </message>
     <message>
-        <location filename="../../app/views/door.py" line="406"/>
+        <location filename="../../app/views/door.py" line="417"/>
         <source>Inside: %1 / %2</source>
         <translation>Внутри: %1 / %2</translation>
     </message>
     <message>
-        <location filename="../../app/views/door.py" line="411"/>
+        <location filename="../../app/views/door.py" line="422"/>
         <source>FULL</source>
         <translation>МЕСТ НЕТ</translation>
     </message>
     <message>
-        <location filename="../../app/views/door.py" line="449"/>
+        <location filename="../../app/views/door.py" line="460"/>
         <source>Door</source>
         <translation>Вход</translation>
     </message>
     <message>
-        <location filename="../../app/views/door.py" line="452"/>
+        <location filename="../../app/views/door.py" line="463"/>
         <source>Type the IIN (no phone, no ID card):</source>
         <translation>Введите ИИН (если нет ни телефона, ни удостоверения):</translation>
     </message>
     <message>
-        <location filename="../../app/views/door.py" line="453"/>
+        <location filename="../../app/views/door.py" line="464"/>
         <source>IIN, 12 digits</source>
         <translation>ИИН, 12 цифр</translation>
     </message>
     <message>
-        <location filename="../../app/views/door.py" line="454"/>
+        <location filename="../../app/views/door.py" line="465"/>
         <source>→ ENTRY</source>
         <translation>→ ВХОД</translation>
     </message>
     <message>
-        <location filename="../../app/views/door.py" line="455"/>
+        <location filename="../../app/views/door.py" line="466"/>
         <source>← EXIT</source>
         <translation>← ВЫХОД</translation>
     </message>
     <message>
-        <location filename="../../app/views/door.py" line="456"/>
+        <location filename="../../app/views/door.py" line="467"/>
         <source>Visitors&apos; own check-ins (poster QR)</source>
         <translation>Отметки самих посетителей (QR на плакате)</translation>
     </message>
@@ -204,62 +204,62 @@
 <context>
     <name>GroupPanel</name>
     <message>
-        <location filename="../../app/views/group_panel.py" line="56"/>
+        <location filename="../../app/views/group_panel.py" line="58"/>
         <source>used at %1 at door %2</source>
         <translation>использован в %1, вход: %2</translation>
     </message>
     <message>
-        <location filename="../../app/views/group_panel.py" line="61"/>
+        <location filename="../../app/views/group_panel.py" line="63"/>
         <source>valid</source>
         <translation>действителен</translation>
     </message>
     <message>
-        <location filename="../../app/views/group_panel.py" line="62"/>
+        <location filename="../../app/views/group_panel.py" line="64"/>
         <source>used</source>
         <translation>использован</translation>
     </message>
     <message>
-        <location filename="../../app/views/group_panel.py" line="63"/>
+        <location filename="../../app/views/group_panel.py" line="65"/>
         <source>refunded</source>
         <translation>возвращён</translation>
     </message>
     <message>
-        <location filename="../../app/views/group_panel.py" line="64"/>
+        <location filename="../../app/views/group_panel.py" line="66"/>
         <source>exchanged</source>
         <translation>обменян</translation>
     </message>
     <message>
-        <location filename="../../app/views/group_panel.py" line="65"/>
+        <location filename="../../app/views/group_panel.py" line="67"/>
         <source>for another session</source>
         <translation>на другой сеанс</translation>
     </message>
     <message>
-        <location filename="../../app/views/group_panel.py" line="73"/>
+        <location filename="../../app/views/group_panel.py" line="75"/>
         <source>Group</source>
         <translation>Группа</translation>
     </message>
     <message>
-        <location filename="../../app/views/group_panel.py" line="74"/>
+        <location filename="../../app/views/group_panel.py" line="76"/>
         <source>Scan a ticket to see its order here.</source>
         <translation>Отсканируйте билет, чтобы увидеть здесь его заказ.</translation>
     </message>
     <message>
-        <location filename="../../app/views/group_panel.py" line="78"/>
+        <location filename="../../app/views/group_panel.py" line="80"/>
         <source>Order %1</source>
         <translation>Заказ %1</translation>
     </message>
     <message>
-        <location filename="../../app/views/group_panel.py" line="83"/>
+        <location filename="../../app/views/group_panel.py" line="85"/>
         <source>not checked yet</source>
         <translation>ещё не проверен</translation>
     </message>
     <message>
-        <location filename="../../app/views/group_panel.py" line="94"/>
+        <location filename="../../app/views/group_panel.py" line="95"/>
         <source>Group: %1</source>
         <translation>Группа: %1</translation>
     </message>
     <message>
-        <location filename="../../app/views/group_panel.py" line="101"/>
+        <location filename="../../app/views/group_panel.py" line="102"/>
         <source>Group: check each person</source>
         <translation>Группа: проверьте каждого</translation>
     </message>
@@ -325,27 +325,27 @@
 <context>
     <name>Main</name>
     <message>
-        <location filename="../../app/__main__.py" line="90"/>
+        <location filename="../../app/__main__.py" line="94"/>
         <source>The console cannot start</source>
         <translation>Консоль не может запуститься</translation>
     </message>
     <message>
-        <location filename="../../app/__main__.py" line="118"/>
+        <location filename="../../app/__main__.py" line="122"/>
         <source>This PC is not enrolled with the central server yet. Ask your administrator for a one-time code and run: ashyq enroll --server URL --code CODE</source>
         <translation>Этот компьютер ещё не зарегистрирован на центральном сервере. Попросите у администратора одноразовый код и выполните: ashyq enroll --server URL --code CODE</translation>
     </message>
     <message>
-        <location filename="../../app/__main__.py" line="123"/>
+        <location filename="../../app/__main__.py" line="127"/>
         <source>The system keyring, where the station&apos;s token is kept, is not available. On Windows it is built in; on Linux install and unlock GNOME Keyring or KWallet.</source>
         <translation>Системное хранилище ключей, где хранится токен рабочего места, недоступно. В Windows оно встроено; в Linux установите и разблокируйте GNOME Keyring или KWallet.</translation>
     </message>
     <message>
-        <location filename="../../app/__main__.py" line="128"/>
+        <location filename="../../app/__main__.py" line="132"/>
         <source>The database is used by another copy of the console. Close it and try again.</source>
         <translation>База данных занята другой копией консоли. Закройте её и попробуйте снова.</translation>
     </message>
     <message>
-        <location filename="../../app/__main__.py" line="132"/>
+        <location filename="../../app/__main__.py" line="136"/>
         <source>Error: %1</source>
         <translation>Ошибка: %1</translation>
     </message>
@@ -353,37 +353,42 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/views/main_window.py" line="216"/>
+        <location filename="../../app/views/main_window.py" line="226"/>
         <source>Log in first: scans are checked only when someone is logged in.</source>
         <translation>Сначала войдите: сканы проверяются, только когда кто-то вошёл в систему.</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="227"/>
+        <location filename="../../app/views/main_window.py" line="237"/>
         <source>This screen does not take scans.</source>
         <translation>Этот экран не принимает сканы.</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="247"/>
+        <location filename="../../app/views/main_window.py" line="257"/>
         <source>Ashyq console</source>
         <translation>Консоль Ashyq</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="249"/>
+        <location filename="../../app/views/main_window.py" line="259"/>
         <source>TEST MODE — records are marked as test and do not count for the venue</source>
         <translation>ТЕСТОВЫЙ РЕЖИМ — записи помечаются как тестовые и не засчитываются объекту</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="254"/>
+        <location filename="../../app/views/main_window.py" line="264"/>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="260"/>
+        <location filename="../../app/views/main_window.py" line="271"/>
+        <source>OFFLINE — statuses come from saved answers; every scan is kept and sent later</source>
+        <translation>НЕТ СВЯЗИ — статусы из сохранённых ответов; каждое сканирование сохраняется и будет отправлено позже</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/main_window.py" line="273"/>
         <source>Lock</source>
         <translation>Заблокировать</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="261"/>
+        <location filename="../../app/views/main_window.py" line="274"/>
         <source>Log out</source>
         <translation>Выйти</translation>
     </message>
@@ -1099,27 +1104,27 @@ Returned to the card: %3</source>
 <context>
     <name>SyncStatusBar</name>
     <message>
-        <location filename="../../app/views/status_bar.py" line="73"/>
+        <location filename="../../app/views/status_bar.py" line="79"/>
         <source>Status unknown: %1</source>
         <translation>Состояние неизвестно: %1</translation>
     </message>
     <message>
-        <location filename="../../app/views/status_bar.py" line="78"/>
+        <location filename="../../app/views/status_bar.py" line="84"/>
         <source>Connecting…</source>
         <translation>Подключение…</translation>
     </message>
     <message>
-        <location filename="../../app/views/status_bar.py" line="81"/>
+        <location filename="../../app/views/status_bar.py" line="88"/>
         <source>● Online since %1</source>
         <translation>● В сети с %1</translation>
     </message>
     <message>
-        <location filename="../../app/views/status_bar.py" line="84"/>
+        <location filename="../../app/views/status_bar.py" line="91"/>
         <source>○ OFFLINE since %1</source>
         <translation>○ НЕТ СВЯЗИ с %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/status_bar.py" line="86"/>
+        <location filename="../../app/views/status_bar.py" line="93"/>
         <source>Waiting to send: %n</source>
         <translation>
             <numerusform>Ждут отправки: %n</numerusform>
@@ -1128,7 +1133,7 @@ Returned to the card: %3</source>
         </translation>
     </message>
     <message>
-        <location filename="../../app/views/status_bar.py" line="87"/>
+        <location filename="../../app/views/status_bar.py" line="94"/>
         <source>Last sync: %1</source>
         <translation>Последняя синхронизация: %1</translation>
     </message>
@@ -1462,41 +1467,76 @@ Returned to the card: %3</source>
         <source>This code is not an ID, a ticket or a command.</source>
         <translation>Этот код — не удостоверение, не билет и не команда.</translation>
     </message>
+    <message>
+        <location filename="../../app/views/texts.py" line="179"/>
+        <source>Valid ticket: admitted.</source>
+        <translation>Билет действителен: пропущен.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/texts.py" line="180"/>
+        <source>Valid ticket (checked offline).</source>
+        <translation>Билет действителен (проверен без связи).</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/texts.py" line="183"/>
+        <source>This ticket was already used.</source>
+        <translation>Этот билет уже использован.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/texts.py" line="186"/>
+        <source>This ticket was refunded or exchanged.</source>
+        <translation>Этот билет возвращён или обменян.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/texts.py" line="189"/>
+        <source>This ticket is for another session.</source>
+        <translation>Этот билет на другой сеанс.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/texts.py" line="192"/>
+        <source>Unknown ticket, and the server cannot be asked now.</source>
+        <translation>Неизвестный билет, а сервер сейчас недоступен.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/texts.py" line="195"/>
+        <source>Blue status: no PCR certificate shown. Not admitted.</source>
+        <translation>Синий статус: справка ПЦР не предъявлена. Не пропускать.</translation>
+    </message>
 </context>
 <context>
     <name>VerdictBanner</name>
     <message>
-        <location filename="../../app/views/verdict.py" line="255"/>
-        <source>✔ Certificate seen — admit (Enter)</source>
-        <translation>✔ Справка ПЦР проверена — пропустить (Enter)</translation>
+        <location filename="../../app/views/verdict.py" line="279"/>
+        <source>✔ Admit (Enter)</source>
+        <translation>✔ Пропустить (Enter)</translation>
     </message>
     <message>
-        <location filename="../../app/views/verdict.py" line="256"/>
+        <location filename="../../app/views/verdict.py" line="280"/>
         <source>✖ Refuse (Esc)</source>
         <translation>✖ Отказать (Esc)</translation>
     </message>
     <message>
-        <location filename="../../app/views/verdict.py" line="257"/>
+        <location filename="../../app/views/verdict.py" line="281"/>
         <source>Supervisor: admit anyway (PIN)</source>
         <translation>Старший смены: всё равно пропустить (PIN)</translation>
     </message>
     <message>
-        <location filename="../../app/views/verdict.py" line="259"/>
+        <location filename="../../app/views/verdict.py" line="283"/>
         <source>READY</source>
         <translation>ГОТОВ</translation>
     </message>
     <message>
-        <location filename="../../app/views/verdict.py" line="260"/>
+        <location filename="../../app/views/verdict.py" line="284"/>
         <source>Scan the next visitor</source>
         <translation>Отсканируйте следующего посетителя</translation>
     </message>
     <message>
-        <location filename="../../app/views/verdict.py" line="261"/>
+        <location filename="../../app/views/verdict.py" line="285"/>
         <source>ID card barcode, phone QR, ticket, or type the IIN</source>
         <translation>Штрихкод удостоверения, QR на телефоне, билет — или введите ИИН</translation>
     </message>
     <message>
-        <location filename="../../app/views/verdict.py" line="271"/>
+        <location filename="../../app/views/verdict.py" line="295"/>
         <source>Source: %1, %2</source>
         <translation>Источник: %1, %2</translation>
     </message>
@@ -1504,7 +1544,7 @@ Returned to the card: %3</source>
 <context>
     <name>VisitLogScreen</name>
     <message numerus="yes">
-        <location filename="../../app/views/visit_log.py" line="260"/>
+        <location filename="../../app/views/visit_log.py" line="262"/>
         <source>%n visit(s)</source>
         <translation>
             <numerusform>%n посещение</numerusform>
@@ -1513,54 +1553,54 @@ Returned to the card: %3</source>
         </translation>
     </message>
     <message>
-        <location filename="../../app/views/visit_log.py" line="270"/>
-        <location filename="../../app/views/visit_log.py" line="299"/>
+        <location filename="../../app/views/visit_log.py" line="272"/>
+        <location filename="../../app/views/visit_log.py" line="301"/>
         <source>All doors</source>
         <translation>Все входы</translation>
     </message>
     <message>
-        <location filename="../../app/views/visit_log.py" line="273"/>
-        <location filename="../../app/views/visit_log.py" line="301"/>
+        <location filename="../../app/views/visit_log.py" line="275"/>
+        <location filename="../../app/views/visit_log.py" line="303"/>
         <source>All staff</source>
         <translation>Все сотрудники</translation>
     </message>
     <message>
-        <location filename="../../app/views/visit_log.py" line="276"/>
+        <location filename="../../app/views/visit_log.py" line="278"/>
         <source>Visit log</source>
         <translation>Журнал посещений</translation>
     </message>
     <message>
-        <location filename="../../app/views/visit_log.py" line="279"/>
+        <location filename="../../app/views/visit_log.py" line="281"/>
         <source>From</source>
         <translation>С</translation>
     </message>
     <message>
-        <location filename="../../app/views/visit_log.py" line="280"/>
+        <location filename="../../app/views/visit_log.py" line="282"/>
         <source>to</source>
         <translation>по</translation>
     </message>
     <message>
-        <location filename="../../app/views/visit_log.py" line="281"/>
+        <location filename="../../app/views/visit_log.py" line="283"/>
         <source>Show</source>
         <translation>Показать</translation>
     </message>
     <message>
-        <location filename="../../app/views/visit_log.py" line="284"/>
+        <location filename="../../app/views/visit_log.py" line="286"/>
         <source>All directions</source>
         <translation>Все направления</translation>
     </message>
     <message>
-        <location filename="../../app/views/visit_log.py" line="288"/>
+        <location filename="../../app/views/visit_log.py" line="290"/>
         <source>All colours</source>
         <translation>Все цвета</translation>
     </message>
     <message>
-        <location filename="../../app/views/visit_log.py" line="292"/>
+        <location filename="../../app/views/visit_log.py" line="294"/>
         <source>All verdicts</source>
         <translation>Все решения</translation>
     </message>
     <message>
-        <location filename="../../app/views/visit_log.py" line="296"/>
+        <location filename="../../app/views/visit_log.py" line="298"/>
         <source>All methods</source>
         <translation>Все способы</translation>
     </message>
@@ -1568,67 +1608,67 @@ Returned to the card: %3</source>
 <context>
     <name>VisitTableModel</name>
     <message>
-        <location filename="../../app/views/visit_log.py" line="125"/>
+        <location filename="../../app/views/visit_log.py" line="127"/>
         <source>Time</source>
         <translation>Время</translation>
     </message>
     <message>
-        <location filename="../../app/views/visit_log.py" line="126"/>
+        <location filename="../../app/views/visit_log.py" line="128"/>
         <source>Direction</source>
         <translation>Направление</translation>
     </message>
     <message>
-        <location filename="../../app/views/visit_log.py" line="127"/>
+        <location filename="../../app/views/visit_log.py" line="129"/>
         <source>Status</source>
         <translation>Статус</translation>
     </message>
     <message>
-        <location filename="../../app/views/visit_log.py" line="128"/>
+        <location filename="../../app/views/visit_log.py" line="130"/>
         <source>Verdict</source>
         <translation>Решение</translation>
     </message>
     <message>
-        <location filename="../../app/views/visit_log.py" line="129"/>
+        <location filename="../../app/views/visit_log.py" line="131"/>
         <source>Reason</source>
         <translation>Причина</translation>
     </message>
     <message>
-        <location filename="../../app/views/visit_log.py" line="130"/>
+        <location filename="../../app/views/visit_log.py" line="132"/>
         <source>Method</source>
         <translation>Способ</translation>
     </message>
     <message>
-        <location filename="../../app/views/visit_log.py" line="131"/>
+        <location filename="../../app/views/visit_log.py" line="133"/>
         <source>Door</source>
         <translation>Вход</translation>
     </message>
     <message>
-        <location filename="../../app/views/visit_log.py" line="132"/>
+        <location filename="../../app/views/visit_log.py" line="134"/>
         <source>Staff</source>
         <translation>Сотрудник</translation>
     </message>
     <message>
-        <location filename="../../app/views/visit_log.py" line="133"/>
+        <location filename="../../app/views/visit_log.py" line="135"/>
         <source>Person</source>
         <translation>Посетитель</translation>
     </message>
     <message>
-        <location filename="../../app/views/visit_log.py" line="134"/>
+        <location filename="../../app/views/visit_log.py" line="136"/>
         <source>Flags</source>
         <translation>Отметки</translation>
     </message>
     <message>
-        <location filename="../../app/views/visit_log.py" line="172"/>
+        <location filename="../../app/views/visit_log.py" line="174"/>
         <source>test</source>
         <translation>тест</translation>
     </message>
     <message>
-        <location filename="../../app/views/visit_log.py" line="174"/>
+        <location filename="../../app/views/visit_log.py" line="176"/>
         <source>offline</source>
         <translation>без связи</translation>
     </message>
     <message>
-        <location filename="../../app/views/visit_log.py" line="176"/>
+        <location filename="../../app/views/visit_log.py" line="178"/>
         <source>not sent yet</source>
         <translation>ещё не отправлено</translation>
     </message>
