@@ -13,7 +13,7 @@ from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QDate, QRectF, Qt
+from PySide6.QtCore import QDate, QLocale, QRectF, Qt
 from PySide6.QtGui import QColor, QPainter, QPaintEvent
 from PySide6.QtWidgets import (
     QDateEdit,
@@ -32,6 +32,8 @@ from PySide6.QtWidgets import (
 from app.core.money import format_money
 from app.core.statuses import Role
 from app.documents.data import STATUS_KEYS, HourRow, ReportData
+from app.documents.texts import Language
+from app.documents.texts import reason_text as printed_reason
 from app.errors import describe
 from app.models import session_factory
 from app.services.context import StationContext
@@ -222,7 +224,7 @@ class ReportsScreen(Screen):
         self._fill(
             "reasons",
             [self.tr("Reason"), self.tr("Count")],
-            [(r.reason, r.count) for r in data.denial_reasons],
+            [(printed_reason(ui_language(), r.reason), r.count) for r in data.denial_reasons],
         )
         self._fill("doors", [self.tr("Door"), self.tr("Checks"), self.tr("Admitted"),
                              self.tr("Denied"), self.tr("Entries"), self.tr("Exits")],
@@ -311,3 +313,9 @@ class ReportsScreen(Screen):
     def _save_dialog(self, suggested: str, filter_text: str) -> Path | None:
         name, _ = QFileDialog.getSaveFileName(self, self.tr("Save as"), suggested, filter_text)
         return Path(name) if name else None
+
+
+def ui_language() -> Language:
+    """The interface language LanguageSwitcher set (it sets the default QLocale too)."""
+    code = QLocale().name()[:2]
+    return "kk" if code == "kk" else "ru" if code == "ru" else "en"
