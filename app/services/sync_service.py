@@ -1,0 +1,177 @@
+"""Enrolling a station and running sync cycles: what `ashyq enroll` and `ashyq sync` do.
+
+Enrollment trades a one-time code for the station's token and the venue's pseudonym key; both
+go to the OS keyring before anything else happens (the code is spent once the server answered,
+so losing the answer would strand the station). The local database then gets the station, a
+placeholder venue holding the server's public key, and, when the server is still reachable,
+the full config and the orders.
+
+A sync cycle pushes the outbox, then pulls config and orders. Each half reports its own
+failure; a push that cannot reach the server still lets the report say what is pending.
+"""
+
+from __future__ import annotations
+
+import random
+import uuid
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from app.core.statuses import VenueCategory
+from app.models.venue import Station, Venue
+from app.services.context import StationContext, open_database, utcnow
+from app.sync import secrets
+from app.sync.backoff import Backoff
+from app.sync.client import CentralClient, SyncError
+from app.sync.outbox import Outbox
+from app.sync.pull import pull_config, pull_orders
+
+
+@dataclass(frozen=True)
+class EnrollResult:
+    station_id: uuid.UUID
+    venue_code: str
+    station_name: str
+    keyring: str  # the backend that holds the token, so the person knows where it went
+    config_pulled: bool
+    orders_pulled: int
+
+
+@dataclass(frozen=True)
+class SyncReport:
+    pushed: int
+    duplicates: int
+    rejected: int
+    redeemed: int
+    conflicts: tuple[str, ...]
+    pulled_orders: int
+    config_pulled: bool
+    pending: int
+    errors: tuple[str, ...]
+    next_attempt_at: datetime | None = None
+
+    def as_json(self) -> dict[str, object]:
+        return {
+            "pushed": self.pushed,
+            "duplicates": self.duplicates,
+            "rejected": self.rejected,
+            "redeemed": self.redeemed,
+            "conflicts": list(self.conflicts),
+            "pulled_orders": self.pulled_orders,
+            "config_pulled": self.config_pulled,
+            "pending": self.pending,
+            "errors": list(self.errors),
+            "next_attempt_at": self.next_attempt_at.isoformat() if self.next_attempt_at else None,
+        }
+
+
+def enroll(
+    server_url: str,
+    code: str,
+    station_name: str,
+    db_path: Path | str,
+    *,
+    door: str | None = None,
+    fallback_url: str | None = None,
+    profile: str = secrets.DEFAULT_PROFILE,
+    verify: bool | str = True,
+    clock: Callable[[], datetime] = utcnow,
+) -> EnrollResult:
+    """Enroll this PC as a station of the venue the code belongs to."""
+    backend = secrets.check_keyring()  # fail before spending the one-time code
+    engine, sessions = open_database(db_path)
+    try:
+        with CentralClient(server_url, verify=verify) as anonymous:
+            answer = anonymous.enroll(code, station_name)
+        secrets.store(answer.token, _b64(answer.pseudonym_key), profile=profile)
+        now = clock()
+        with sessions.begin() as session:
+            venue = session.get(Venue, answer.venue_code)
+            if venue is None:  # a placeholder until the config pull fills it in
+                venue = Venue(
+                    code=answer.venue_code,
+                    name=answer.venue_code,
+                    bin="",
+                    time_zone="Asia/Almaty",
+                    category=VenueCategory.GENERAL,
+                )
+                session.add(venue)
+            venue.server_public_key = answer.server_public_key
+            session.flush()
+            session.add(
+                Station(
+                    id=answer.station_id,
+                    name=station_name,
+                    door=(door or station_name)[:40],
+                    venue_code=answer.venue_code,
+                    enrolled_at=now,
+                    server_url=server_url,
+                    fallback_url=fallback_url,
+                )
+            )
+        config_pulled, orders = False, 0
+        with CentralClient(server_url, answer.token, verify=verify) as client:
+            try:
+                pull_config(client, sessions, now=now)
+                config_pulled = True
+                orders = pull_orders(client, sessions).orders
+            except SyncError:
+                pass  # the next `ashyq sync` pulls; the enrollment itself stands
+        return EnrollResult(
+            answer.station_id, answer.venue_code, station_name, backend, config_pulled, orders
+        )
+    finally:
+        engine.dispose()
+
+
+def _b64(text: str) -> bytes:
+    import base64
+
+    return base64.b64decode(text)
+
+
+def make_outbox(ctx: StationContext, *, rng: random.Random | None = None) -> Outbox:
+    return Outbox(ctx.sessions, backoff=Backoff(rng=rng or random.Random()), clock=ctx.clock)
+
+
+def sync_once(
+    ctx: StationContext,
+    *,
+    outbox: Outbox | None = None,
+    pull: bool = True,
+    force: bool = True,
+) -> SyncReport:
+    """One cycle: push what is pending, then pull config and orders; failures are reported.
+
+    A person's "sync now" (the CLI) forces a try. The GUI's timer keeps one `Outbox` across
+    cycles and passes `force=False`, so while the server is away the cycles respect the
+    outbox's back-off instead of knocking every few seconds.
+    """
+    box = outbox or make_outbox(ctx)
+    if ctx.primary is None:
+        raise SyncError("offline", "No central server is configured for this station.")
+    backing_off = not force and not box.due()  # the server was away: wait for the back-off
+    push = box.push(ctx.primary, force=force)
+    errors = list(push.errors)
+    config_pulled, pulled_orders = False, 0
+    if pull and not push.errors and not backing_off:
+        try:
+            pull_config(ctx.primary, ctx.sessions, now=ctx.clock())
+            config_pulled = True
+            pulled_orders = pull_orders(ctx.primary, ctx.sessions).orders
+        except SyncError as exc:
+            errors.append(f"{exc.code}: {exc.message}")
+    return SyncReport(
+        pushed=push.pushed,
+        duplicates=push.duplicates,
+        rejected=push.rejected,
+        redeemed=push.redeemed,
+        conflicts=push.conflicts,
+        pulled_orders=pulled_orders,
+        config_pulled=config_pulled,
+        pending=push.pending,
+        errors=tuple(errors),
+        next_attempt_at=push.next_attempt_at,
+    )
