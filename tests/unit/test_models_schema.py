@@ -210,3 +210,24 @@ def test_visit_log_pages_newest_first_from_an_index_without_sorting(
     assert expected_index in plan and "TEMP B-TREE" not in plan, plan
     assert len(moments) == 50
     assert moments == sorted(moments, reverse=True) and moments[0] < after[0]
+
+
+def test_the_start_up_shortcut_knows_the_newest_migration() -> None:
+    """upgrade_database skips Alembic when the file is at HEAD_REVISION: it must be the head."""
+    from alembic.script import ScriptDirectory
+
+    from app.models.migrate import HEAD_REVISION, alembic_config
+
+    assert ScriptDirectory.from_config(alembic_config()).get_current_head() == HEAD_REVISION
+
+
+def test_a_database_at_head_is_opened_without_migrating(tmp_path) -> None:
+    from app.models import current_revision, upgrade_database
+    from app.models.migrate import HEAD_REVISION, _at_head
+
+    path = tmp_path / "console.sqlite3"
+    assert not _at_head(path)
+    upgrade_database(path)
+    assert current_revision(path) == HEAD_REVISION and _at_head(path)
+    upgrade_database(path)  # a second start finds nothing to do
+    assert current_revision(path) == HEAD_REVISION
