@@ -59,11 +59,13 @@ def store_visits(
         .returning(table.c.id, table.c.client_id)
     )
     inserted = {client_id: row_id for row_id, client_id in conn.execute(stmt, rows)}
-    sealed = [
-        _trace_row(conn, keys, station, inserted[event.id], event)
-        for event in unique.values()
-        if event.id in inserted and event.sealed_iin
-    ]
+    to_open = [e for e in unique.values() if e.id in inserted and e.sealed_iin]
+    venue_key = (
+        conn.execute(select(Venue.pseudonym_key).where(Venue.id == station.venue_id)).scalar_one()
+        if to_open
+        else b""
+    )
+    sealed = [_trace_row(keys, venue_key, inserted[event.id], event) for event in to_open]
     if sealed:
         conn.execute(TraceIdentity.__table__.insert(), sealed)
     accepted = [eid for eid in unique if eid in inserted]
@@ -97,7 +99,7 @@ def _visit_row(station: StationAuth, event: VisitEvent) -> dict[str, Any]:
 
 
 def _trace_row(
-    conn: Connection, keys: ServerKeys, station: StationAuth, visit_id: int, event: VisitEvent
+    keys: ServerKeys, venue_key: bytes, visit_id: int, event: VisitEvent
 ) -> dict[str, Any]:
     """Open the sealed IIN once to check it, then keep it sealed (see central.keys).
 
@@ -109,12 +111,8 @@ def _trace_row(
     check = "ok"
     if iin is None or not is_valid_iin(iin):
         check = "unreadable"
-    elif event.person is not None:
-        key = conn.execute(
-            select(Venue.pseudonym_key).where(Venue.id == station.venue_id)
-        ).scalar_one()
-        if pseudonym(key, iin) != event.person:
-            check = "mismatch"
+    elif event.person is not None and pseudonym(venue_key, iin) != event.person:
+        check = "mismatch"
     return {"visit_id": visit_id, "sealed_iin": event.sealed_iin, "check": check}
 
 

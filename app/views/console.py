@@ -15,11 +15,11 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 from PySide6.QtWidgets import QApplication
 
 from app.core.pseudonym import short_pseudonym
-from app.core.statuses import InputMethod, Verdict
+from app.core.statuses import InputMethod, Role, Verdict
 from app.devices.camera_qt import CameraQt
 from app.devices.sounds import SoundPlayer, make_sound_player
 from app.devices.wedge_qt import WedgeFilter
@@ -36,7 +36,7 @@ from app.services.visit_log import VisitLog
 from app.settings import Settings, load, save
 from app.views.door import DoorScreen
 from app.views.main_window import MainWindow, WindowServices
-from app.views.screen import ScanInput, Screen
+from app.views.screen import LazyScreen, ScanInput, Screen
 from app.views.settings_screen import SettingsScreen
 from app.views.status_bar import SyncStatusBar
 from app.views.tasks import TaskRunner
@@ -191,7 +191,7 @@ class Console:
 
         door = DoorScreen(flow, runner, staff, play, hold_seconds=settings.verdict_seconds)
         screens: list[Screen] = [door, VisitLogScreen(VisitLog(readers), runner)]
-        screens += _optional_screens(ctx, runner, staff, settings)
+        screens += _desk_screens(ctx, runner, staff, settings)
         settings_actions = StationSettings(ctx, settings_file)
         screens.append(SettingsScreen(settings_actions, runner, staff))
         sync = SyncLoop(ctx)
@@ -273,12 +273,28 @@ class Console:
         self.runner.run(self.sync.cycle, lambda s: None, lambda e: None)
 
     def shutdown(self) -> None:
+        # The wedge filter sits on the QApplication, which outlives this console (a second
+        # console in the same process, the tests): take it off so it no longer claims keys.
+        app = QApplication.instance()
+        if app is not None:
+            app.removeEventFilter(self.wedge)
+        self.wedge.enabled = False
+        timer = self.extra.get("sync_timer")
+        if timer is not None:
+            timer.stop()
         self.camera.stop()
         serial = self.extra.get("serial")
         if serial is not None:
             serial.stop()
         self.checkins.stop()
-        self.runner.wait(10_000)
+        self.window.status.stop()
+        # Deliver the results of work still running to the widgets while they exist: a result
+        # queued now would otherwise reach a deleted widget once the window is gone.
+        for _ in range(20):
+            self.runner.wait(10_000)
+            QCoreApplication.sendPostedEvents()
+            if self.runner.pending() == 0:
+                break
         self.ctx.close()
 
 
@@ -314,14 +330,33 @@ class StationSettings:
         return str(out)
 
 
-def _optional_screens(
+def _desk_screens(
     ctx: StationContext, runner: TaskRunner, staff: Any, settings: Settings
 ) -> list[Screen]:
-    """The cashier's and the manager's screens."""
-    from app.views.refund_desk import RefundDeskScreen
-    from app.views.reports_screen import ReportsScreen
+    """The cashier's and the manager's screens, built when first opened (LazyScreen)."""
+
+    def refunds() -> Screen:
+        from app.views.refund_desk import RefundDeskScreen
+
+        return RefundDeskScreen.create(ctx, runner, staff, settings)
+
+    def reports() -> Screen:
+        from app.views.reports_screen import ReportsScreen
+
+        return ReportsScreen.create(ctx, runner, staff, settings)
 
     return [
-        RefundDeskScreen.create(ctx, runner, staff, settings),
-        ReportsScreen.create(ctx, runner, staff, settings),
+        LazyScreen(
+            "refunds",
+            frozenset({Role.CASHIER, Role.MANAGER, Role.ADMIN}),
+            lambda: QCoreApplication.translate("RefundDeskScreen", "Refunds"),
+            refunds,
+            accepts_scans=True,
+        ),
+        LazyScreen(
+            "reports",
+            frozenset({Role.MANAGER, Role.ADMIN}),
+            lambda: QCoreApplication.translate("ReportsScreen", "Reports"),
+            reports,
+        ),
     ]
