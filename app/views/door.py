@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import datetime
 from typing import Protocol
 
@@ -82,6 +83,7 @@ class DoorScreen(Screen):
         self.direction = Direction.ENTRY
         self.last_outcome: DoorOutcome | None = None
         self._pending_check: DoorOutcome | None = None
+        self._occupancy: Occupancy | None = None
         self.in_flight = 0
 
         self.camera = CameraPanel()
@@ -325,8 +327,16 @@ class DoorScreen(Screen):
         self._runner.run_write(
             lambda: self._actions.override(visit_id, supervisor_pin=pin, staff_id=member.id),
             lambda outcome: self._show_outcome(outcome, "", InputMethod.MANUAL),
-            self._failed,
+            lambda exc: self._override_failed(last, exc),
         )
+
+    def _override_failed(self, last: DoorOutcome, exc: BaseException) -> None:
+        """A refused override (wrong PIN, red status) leaves the denial on screen, still open
+        to a supervisor, and says why; the denial itself was recorded at the scan."""
+        self.in_flight -= 1
+        _code, message = describe(exc)  # the service's words, e.g. "not a supervisor's PIN"
+        self.banner.show_verdict(replace(self._view_of(last), note=message))
+        self._play("deny")
 
     # --- manual IIN entry --------------------------------------------------------------------
 
@@ -399,6 +409,7 @@ class DoorScreen(Screen):
         self._runner.run(self._actions.occupancy, self._show_occupancy, lambda exc: None)
 
     def _show_occupancy(self, occupancy: Occupancy) -> None:
+        self._occupancy = occupancy  # kept so a language switch can re-word it
         if occupancy.capacity is None:
             text = self.tr("Inside: %1").replace("%1", str(occupancy.inside))
         else:
@@ -456,3 +467,5 @@ class DoorScreen(Screen):
         self.checkins_title.setText(self.tr("Visitors' own check-ins (poster QR)"))
         self.set_direction(self.direction)
         self._manual_edited(self.manual.text())
+        if self._occupancy is not None:
+            self._show_occupancy(self._occupancy)

@@ -56,6 +56,10 @@ class SyncStatusBar(QStatusBar):
         self._timer.start(interval_ms)
         self.poll()
 
+    def stop(self) -> None:
+        """No more polling (the console is shutting down)."""
+        self._timer.stop()
+
     def poll(self) -> None:
         if self._busy:
             return

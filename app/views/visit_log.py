@@ -95,13 +95,15 @@ class VisitTableModel(QAbstractTableModel):
     def _append(self, generation: int, rows: list[VisitRow]) -> None:
         if generation != self._generation:
             return  # a page for an old filter
-        self._loading = False
         self._more = len(rows) == PAGE_SIZE
         if rows:
             first = len(self.rows)
             self.beginInsertRows(QModelIndex(), first, first + len(rows) - 1)
             self.rows.extend(rows)
             self.endInsertRows()
+        # Only now: a fetchMore re-entered from the insert signals (a view, a model tester)
+        # would otherwise page on from the old last row and load this page a second time.
+        self._loading = False
 
     def _stop(self, generation: int) -> None:
         if generation == self._generation:
