@@ -57,6 +57,7 @@ __all__ = [
 ]
 
 MAX_INPUT = 4096  # keyboard wedges top out near 100 characters; serial scanners near 2000
+_SEPARATED_IIN = re.compile(r"(?:^|\s)([0-9]{12})(?:\s|$)")  # a 12-digit word of its own
 
 
 class ScanKind(StrEnum):
@@ -175,6 +176,15 @@ def _classify_reading(text: str, layout: Layout) -> Outcome:
     if compact and compact.isascii() and compact.isdigit():
         return _iin(compact, layout)
     compact_upper = compact.upper() if compact.isascii() else compact
+    word = _SEPARATED_IIN.search(text)
+    if word is not None:
+        # An ID-card payload in words ("ID KAZ N04123658 880315300103"): a 12-digit word of its
+        # own is the person, even though the whole would fit a ticket code; if it fails the
+        # check digit, say so rather than calling the card a ticket.
+        carried = find_iin(text)
+        if carried is not None:
+            return Scan(ScanKind.IIN, carried, layout, iin=carried)
+        return _iin(word.group(1), layout)
     if _TICKET.fullmatch(compact_upper):
         return Scan(ScanKind.TICKET, compact_upper, layout)
     embedded = find_iin(text)

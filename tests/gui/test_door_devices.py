@@ -146,12 +146,6 @@ def test_demo_video_through_the_camera_pipeline(door: Door) -> None:
     assert not image.isNull() and image.width() > 100
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="app/core/scan.py classifies an ID card payload with spaces and letters "
-    "('ID KAZ N04123658 880315300103', the demo video's PDF417 cards) as a ticket code "
-    "before it looks for the embedded IIN (DOMAIN.md section 2)",
-)
 def test_id_card_payload_with_document_number_is_a_person(door: Door) -> None:
     card = next(c for c in DEMO["codes"] if c["kind"] == "id_card" and " " in c["text"])
     view = door.scan_and_wait(card["text"], method="camera")

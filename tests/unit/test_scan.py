@@ -307,3 +307,13 @@ def test_any_ticket_under_any_layout_is_read(code: str) -> None:
         result = classify(type_under(code, layout))
         assert isinstance(result, Scan), (layout, result)
         assert (result.kind, result.text) == (ScanKind.TICKET, code)
+
+
+def test_an_id_card_payload_in_words_is_the_person_not_a_ticket() -> None:
+    # The demo video's PDF417 cards carry "ID KAZ N<document> <IIN>"; compacted, that text
+    # would also fit a ticket code, but a 12-digit word of its own is the person.
+    scan = classify("ID KAZ N04123658 880315300103", from_keyboard=False)
+    assert isinstance(scan, Scan) and scan.kind is ScanKind.IIN
+    assert scan.iin == "880315300103"
+    wrong = classify("ID KAZ N04123658 880315300104", from_keyboard=False)
+    assert isinstance(wrong, Rejection) and wrong.code == "iin_check_digit"
