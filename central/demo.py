@@ -9,9 +9,8 @@ know which number gives which colour; the numbers of the demo camera video
 from __future__ import annotations
 
 import logging
-from datetime import date, datetime, time, timedelta
+from datetime import datetime, timedelta
 from typing import Any
-from zoneinfo import ZoneInfo
 
 from sqlalchemy import Connection, select
 
@@ -95,13 +94,17 @@ def _create(conn: Connection) -> None:
     )  # fmt: skip
     for name, role, pin in STAFF:
         admin.create_staff(conn, VENUE_CODE, name, role, pin)
-    tz = ZoneInfo(TIME_ZONE)
-    today = datetime.now(tz).date()
+    # Shows relative to the moment the demo starts, so the doors open for them whatever the hour
+    # (a ticket admits from 12 h before its show, app.core.tickets): the next show in about an
+    # hour, a later one the same evening, and one tomorrow that the door must refuse today.
+    first = _next_five_minutes(utcnow() + timedelta(hours=1))
     sessions = {
-        "DEMO-TODAY-1900": _session(conn, venue_id, "DEMO-TODAY-1900", "The Steppe", today, 19, tz),
-        "DEMO-TODAY-2130": _session(conn, venue_id, "DEMO-TODAY-2130", "Nomad", today, 21, tz),
+        "DEMO-TODAY-1900": _session(conn, venue_id, "DEMO-TODAY-1900", "The Steppe", first),
+        "DEMO-TODAY-2130": _session(
+            conn, venue_id, "DEMO-TODAY-2130", "Nomad", first + timedelta(hours=2, minutes=30)
+        ),
         "DEMO-TOMORROW-1900": _session(
-            conn, venue_id, "DEMO-TOMORROW-1900", "The Steppe", today + timedelta(days=1), 19, tz
+            conn, venue_id, "DEMO-TOMORROW-1900", "The Steppe", first + timedelta(days=1)
         ),
     }
     now = utcnow()
@@ -116,10 +119,12 @@ def _create(conn: Connection) -> None:
         _order(conn, venue_id, f"D-20{number:02d}", tonight, [code])
 
 
-def _session(
-    conn: Connection, venue_id: int, ext: str, title: str, day: date, hour: int, tz: ZoneInfo
-) -> int:
-    starts = datetime.combine(day, time(hour, 0 if hour != 21 else 30), tz)
+def _next_five_minutes(moment: datetime) -> datetime:
+    moment = moment.replace(second=0, microsecond=0)
+    return moment + timedelta(minutes=(-moment.minute) % 5)
+
+
+def _session(conn: Connection, venue_id: int, ext: str, title: str, starts: datetime) -> int:
     result = conn.execute(
         EventSession.__table__.insert()
         .values(venue_id=venue_id, external_id=ext, title=title, hall="Hall 1",

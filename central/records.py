@@ -9,7 +9,7 @@ that only a still-valid ticket passes.
 from __future__ import annotations
 
 import uuid
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -18,6 +18,7 @@ from sqlalchemy.dialects import postgresql, sqlite
 
 from app.core.iin import is_valid_iin
 from app.core.pseudonym import pseudonym
+from app.core.tickets import ticket_window_open
 from app.sync.protocol import (
     OrderOut,
     RedeemRequest,
@@ -175,12 +176,24 @@ def store_refunds(
 # --- tickets --------------------------------------------------------------------------------
 
 
+def _aware(moment: datetime) -> datetime:
+    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
+
+
 def redeem(
     conn: Connection, station: StationAuth, code: str, request: RedeemRequest
 ) -> RedeemResponse:
     """Admit a ticket once. The single conditional UPDATE is what makes two doors race-safe."""
     row = conn.execute(
-        select(Ticket.id, Ticket.order_id, Ticket.state, EventSession.external_id, Venue.time_zone)
+        select(
+            Ticket.id,
+            Ticket.order_id,
+            Ticket.state,
+            EventSession.external_id,
+            Venue.time_zone,
+            EventSession.starts_at,
+            EventSession.ends_at,
+        )
         .join(Order, Order.id == Ticket.order_id)
         .join(EventSession, EventSession.id == Order.session_id)
         .join(Venue, Venue.id == Ticket.venue_id)
@@ -188,11 +201,15 @@ def redeem(
     ).one_or_none()
     if row is None:
         return _answer(False, "unknown_ticket", code, "Unknown ticket: not sold for this venue.")
-    ticket_id, order_id, state, session_ext, tz = row
+    ticket_id, order_id, state, session_ext, tz, starts_at, ends_at = row
     if state in (TicketState.REFUNDED.value, TicketState.EXCHANGED.value):
         word = "refunded" if state == TicketState.REFUNDED.value else "exchanged"
         return _answer(False, "refunded", code, f"This ticket was {word}; it does not admit.")
     if request.session_id is not None and request.session_id != session_ext:
+        return _answer(False, "wrong_session", code, "This ticket is for another session.")
+    if request.session_id is None and not ticket_window_open(
+        _aware(starts_at), _aware(ends_at) if ends_at else None, request.at
+    ):  # a door that names no session still admits only to a show near now (app.core.tickets)
         return _answer(False, "wrong_session", code, "This ticket is for another session.")
     done = conn.execute(
         update(Ticket)

@@ -17,9 +17,10 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import select
 
 from app.core.statuses import Direction, InputMethod, StatusSource, Verdict
+from app.core.tickets import ticket_window_open
 from app.models.records import Outbox as OutboxRow
 from app.models.records import OutboxKind
-from app.models.tickets import Order, Ticket
+from app.models.tickets import CinemaSession, Order, Ticket
 from app.services.context import StationContext
 from app.services.door import CheckResult, add_visit
 from app.sync import protocol as p
@@ -47,7 +48,7 @@ def check_ticket(
     tz = ZoneInfo(ctx.venue().time_zone)
     known = _local_ticket(ctx, code)
     order_number = known[1] if known else None
-    local_refusal = _local_refusal(known, session_id, tz) if known else None
+    local_refusal = _local_refusal(known, session_id, tz, at) if known else None
     if direction is Direction.EXIT:
         return _finish(
             ctx,
@@ -150,9 +151,12 @@ def check_ticket(
     )
 
 
-def _local_ticket(
-    ctx: StationContext, code: str
-) -> tuple[p.TicketState, str, str, datetime | None, str | None] | None:
+Known = tuple[
+    p.TicketState, str, str, datetime | None, str | None, datetime | None, datetime | None
+]
+
+
+def _local_ticket(ctx: StationContext, code: str) -> Known | None:
     with ctx.sessions() as session:
         row = session.execute(
             select(
@@ -161,25 +165,34 @@ def _local_ticket(
                 Order.session_id,
                 Ticket.used_at,
                 Ticket.used_door,
+                CinemaSession.starts_at,
+                CinemaSession.ends_at,
             )
             .join(Order, Order.number == Ticket.order_number)
+            .outerjoin(CinemaSession, CinemaSession.id == Order.session_id)
             .where(Ticket.code == code)
         ).first()
     if row is None:
         return None
-    return (p.TicketState(row[0]), row[1], row[2], row[3], row[4])
+    return (p.TicketState(row[0]), row[1], row[2], row[3], row[4], row[5], row[6])
 
 
 def _local_refusal(
-    known: tuple[p.TicketState, str, str, datetime | None, str | None],
-    session_id: str | None,
-    tz: ZoneInfo,
+    known: Known, session_id: str | None, tz: ZoneInfo, at: datetime
 ) -> tuple[str, str] | None:
-    state, _, ticket_session, used_at, used_door = known
+    state, _, ticket_session, used_at, used_door, starts_at, ends_at = known
     if state in _LOCAL_REFUSALS:
         return _LOCAL_REFUSALS[state]
     if session_id is not None and ticket_session != session_id:
         return ("wrong_session", "This ticket is for another session.")
+    # a door that names no session admits only to a show near now (app.core.tickets)
+    if (
+        session_id is None
+        and starts_at is not None
+        and not ticket_window_open(starts_at, ends_at, at)
+    ):
+        when = starts_at.astimezone(tz).strftime("%d.%m %H:%M")
+        return ("wrong_session", f"This ticket is for another session ({when}).")
     if state is p.TicketState.USED:
         when = used_at.astimezone(tz).strftime("%H:%M") if used_at else "?"
         return ("already_used", f"Already used at {when} at door {used_door or '?'}.")
