@@ -80,7 +80,7 @@ def test_entry_exit_toggle_with_f2_and_command_barcodes(door: Door) -> None:
 
 
 def test_already_inside_asks_if_it_is_an_exit_and_occupancy_follows(door: Door) -> None:
-    door.set_venue(test_mode_until=None)  # test-mode visits do not count towards occupancy
+    door.set_venue(test_mode_until=None)
     label = door.screen.occupancy_label
     door.screen.refresh_occupancy()
     door.qtbot.waitUntil(lambda: label.text() == "Inside: 0 / 120", timeout=10_000)
@@ -129,3 +129,13 @@ def test_at_capacity_new_entries_are_refused_and_exits_allowed(door: Door) -> No
     assert [r[:2] for r in rows] == [("entry", "admit"), ("denied", "deny"), ("exit", "admit"),
                                      ("entry", "admit")]  # fmt: skip
     assert rows[1][2] == "capacity_full"
+
+
+def test_capacity_holds_in_the_test_week_too(door: Door) -> None:
+    # The demo venue is in its first week: its visits are marked test, yet they fill the venue.
+    door.set_venue(capacity=1)
+    assert door.scan_and_wait(IINS["green"]).verdict == "admit"
+    view = door.scan_and_wait(GREEN_2)
+    assert (view.verdict, view.reason) == ("deny", "capacity_full")
+    rows = door.rows("SELECT test_mode FROM visit_event")
+    assert rows and all(row[0] for row in rows)
