@@ -247,6 +247,7 @@ class DoorFlow:
             person_tag=result.person_tag,
             command=result.command,
             code=result.reason if result.kind == "rejected" else None,
+            ticket_code=result.ticket_code,
             layout=result.layout,
         )
 

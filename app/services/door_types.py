@@ -60,6 +60,7 @@ class DoorOutcome:
     command: str | None = None
     code: str | None = None
     order: OrderView | None = None
+    ticket_code: str | None = None
     layout: str = "us"
     warnings: tuple[str, ...] = field(default_factory=tuple)
 

@@ -233,20 +233,35 @@ class DoorScreen(Screen):
 
     def _view_of(self, outcome: DoorOutcome) -> VerdictView:
         title = None
+        note = outcome.note
         if outcome.kind == "ticket":
             title = self._ticket_title(outcome)
+            note = self._ticket_used_note(outcome) or note
         return VerdictView(
             verdict=outcome.verdict or "deny",
             status=outcome.status,
             reason=outcome.reason,
             message=outcome.message,
-            note=outcome.note,
+            note=note,
             source=outcome.source,
             age_s=outcome.age_s,
             direction=outcome.direction,
             title=title,
             overridable=outcome.overridable,
         )
+
+    def _ticket_used_note(self, outcome: DoorOutcome) -> str | None:
+        """ "Used at 19:02 at door 2" for a ticket another door (or this one) already admitted."""
+        if outcome.reason != "already_used" or outcome.order is None:
+            return None
+        for member in outcome.order.members:
+            if member.ticket_code == outcome.ticket_code and member.used_at is not None:
+                return (
+                    self.tr("Used at %1 at door %2")
+                    .replace("%1", member.used_at.astimezone().strftime("%H:%M"))
+                    .replace("%2", member.used_door or "?")
+                )
+        return None
 
     def _ticket_title(self, outcome: DoorOutcome) -> str:
         if outcome.verdict == "admit":

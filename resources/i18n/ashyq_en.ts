@@ -70,133 +70,138 @@
         <translation>CANNOT READ</translation>
     </message>
     <message>
-        <location filename="../../app/views/door.py" line="253"/>
+        <location filename="../../app/views/door.py" line="260"/>
+        <source>Used at %1 at door %2</source>
+        <translation>Used at %1 at door %2</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/door.py" line="268"/>
         <source>TICKET VALID — check each person</source>
         <translation>TICKET VALID — check each person</translation>
     </message>
     <message>
-        <location filename="../../app/views/door.py" line="254"/>
+        <location filename="../../app/views/door.py" line="269"/>
         <source>TICKET NOT VALID</source>
         <translation>TICKET NOT VALID</translation>
     </message>
     <message>
-        <location filename="../../app/views/door.py" line="264"/>
+        <location filename="../../app/views/door.py" line="279"/>
         <source>Not checked: %1. Scan again; nothing was recorded for this scan.</source>
         <translation>Not checked: %1. Scan again; nothing was recorded for this scan.</translation>
     </message>
     <message>
-        <location filename="../../app/views/door.py" line="266"/>
+        <location filename="../../app/views/door.py" line="281"/>
         <source>ERROR</source>
         <translation>ERROR</translation>
     </message>
     <message>
-        <location filename="../../app/views/door.py" line="274"/>
+        <location filename="../../app/views/door.py" line="289"/>
         <source>Already inside</source>
         <translation>Already inside</translation>
     </message>
     <message>
-        <location filename="../../app/views/door.py" line="275"/>
+        <location filename="../../app/views/door.py" line="290"/>
         <source>This person is already inside. Is this an exit?</source>
         <translation>This person is already inside. Is this an exit?</translation>
     </message>
     <message>
-        <location filename="../../app/views/door.py" line="319"/>
+        <location filename="../../app/views/door.py" line="334"/>
         <source>Supervisor override</source>
         <translation>Supervisor override</translation>
     </message>
     <message>
-        <location filename="../../app/views/door.py" line="320"/>
+        <location filename="../../app/views/door.py" line="335"/>
         <source>A supervisor admits this visitor. Supervisor&apos;s PIN:</source>
         <translation>A supervisor admits this visitor. Supervisor&apos;s PIN:</translation>
     </message>
     <message>
-        <location filename="../../app/views/door.py" line="347"/>
+        <location filename="../../app/views/door.py" line="362"/>
         <source>12 digits; spaces and dashes are ignored.</source>
         <translation>12 digits; spaces and dashes are ignored.</translation>
     </message>
     <message>
-        <location filename="../../app/views/door.py" line="350"/>
-        <location filename="../../app/views/door.py" line="368"/>
+        <location filename="../../app/views/door.py" line="365"/>
+        <location filename="../../app/views/door.py" line="383"/>
         <source>Only digits, please.</source>
         <translation>Only digits, please.</translation>
     </message>
     <message>
-        <location filename="../../app/views/door.py" line="354"/>
+        <location filename="../../app/views/door.py" line="369"/>
         <source>%1 of 12 digits</source>
         <translation>%1 of 12 digits</translation>
     </message>
     <message>
-        <location filename="../../app/views/door.py" line="362"/>
+        <location filename="../../app/views/door.py" line="377"/>
         <source>Valid IIN. Press Enter to check.</source>
         <translation>Valid IIN. Press Enter to check.</translation>
     </message>
     <message>
-        <location filename="../../app/views/door.py" line="367"/>
+        <location filename="../../app/views/door.py" line="382"/>
         <source>An IIN has exactly 12 digits.</source>
         <translation>An IIN has exactly 12 digits.</translation>
     </message>
     <message>
-        <location filename="../../app/views/door.py" line="369"/>
+        <location filename="../../app/views/door.py" line="384"/>
         <source>Wrong check digit: a digit was mistyped. Check the IIN.</source>
         <translation>Wrong check digit: a digit was mistyped. Check the IIN.</translation>
     </message>
     <message>
-        <location filename="../../app/views/door.py" line="370"/>
+        <location filename="../../app/views/door.py" line="385"/>
         <source>No such IIN is ever issued. Check the digits.</source>
         <translation>No such IIN is ever issued. Check the digits.</translation>
     </message>
     <message>
-        <location filename="../../app/views/door.py" line="371"/>
+        <location filename="../../app/views/door.py" line="386"/>
         <source>Type the IIN.</source>
         <translation>Type the IIN.</translation>
     </message>
     <message>
-        <location filename="../../app/views/door.py" line="373"/>
+        <location filename="../../app/views/door.py" line="388"/>
         <source>Not a valid IIN.</source>
         <translation>Not a valid IIN.</translation>
     </message>
     <message>
-        <location filename="../../app/views/door.py" line="414"/>
+        <location filename="../../app/views/door.py" line="429"/>
         <source>Inside: %1</source>
         <translation>Inside: %1</translation>
     </message>
     <message>
-        <location filename="../../app/views/door.py" line="417"/>
+        <location filename="../../app/views/door.py" line="432"/>
         <source>Inside: %1 / %2</source>
         <translation>Inside: %1 / %2</translation>
     </message>
     <message>
-        <location filename="../../app/views/door.py" line="422"/>
+        <location filename="../../app/views/door.py" line="437"/>
         <source>FULL</source>
         <translation>FULL</translation>
     </message>
     <message>
-        <location filename="../../app/views/door.py" line="460"/>
+        <location filename="../../app/views/door.py" line="475"/>
         <source>Door</source>
         <translation>Door</translation>
     </message>
     <message>
-        <location filename="../../app/views/door.py" line="463"/>
+        <location filename="../../app/views/door.py" line="478"/>
         <source>Type the IIN (no phone, no ID card):</source>
         <translation>Type the IIN (no phone, no ID card):</translation>
     </message>
     <message>
-        <location filename="../../app/views/door.py" line="464"/>
+        <location filename="../../app/views/door.py" line="479"/>
         <source>IIN, 12 digits</source>
         <translation>IIN, 12 digits</translation>
     </message>
     <message>
-        <location filename="../../app/views/door.py" line="465"/>
+        <location filename="../../app/views/door.py" line="480"/>
         <source>→ ENTRY</source>
         <translation>→ ENTRY</translation>
     </message>
     <message>
-        <location filename="../../app/views/door.py" line="466"/>
+        <location filename="../../app/views/door.py" line="481"/>
         <source>← EXIT</source>
         <translation>← EXIT</translation>
     </message>
     <message>
-        <location filename="../../app/views/door.py" line="467"/>
+        <location filename="../../app/views/door.py" line="482"/>
         <source>Visitors&apos; own check-ins (poster QR)</source>
         <translation>Visitors&apos; own check-ins (poster QR)</translation>
     </message>
@@ -433,6 +438,7 @@
 <context>
     <name>RefundDeskScreen</name>
     <message>
+        <location filename="../../app/views/console.py" line="352"/>
         <location filename="../../app/views/refund_desk.py" line="169"/>
         <location filename="../../app/views/refund_desk_parts.py" line="127"/>
         <source>Refunds</source>
@@ -768,186 +774,187 @@ Returned to the card: %3</translation>
 <context>
     <name>ReportsScreen</name>
     <message>
-        <location filename="../../app/views/reports_screen.py" line="172"/>
+        <location filename="../../app/views/console.py" line="359"/>
+        <location filename="../../app/views/reports_screen.py" line="174"/>
         <source>Reports</source>
         <translation>Reports</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports_screen.py" line="175"/>
+        <location filename="../../app/views/reports_screen.py" line="177"/>
         <source>From</source>
         <translation>From</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports_screen.py" line="176"/>
+        <location filename="../../app/views/reports_screen.py" line="178"/>
         <source>to</source>
         <translation>to</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports_screen.py" line="177"/>
+        <location filename="../../app/views/reports_screen.py" line="179"/>
         <source>One day</source>
         <translation>One day</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports_screen.py" line="178"/>
+        <location filename="../../app/views/reports_screen.py" line="180"/>
         <source>Show</source>
         <translation>Show</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports_screen.py" line="180"/>
+        <location filename="../../app/views/reports_screen.py" line="182"/>
         <source>Export %1…</source>
         <translation>Export %1…</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports_screen.py" line="181"/>
+        <location filename="../../app/views/reports_screen.py" line="183"/>
         <source>Venue QR poster (PDF)…</source>
         <translation>Venue QR poster (PDF)…</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports_screen.py" line="182"/>
+        <location filename="../../app/views/reports_screen.py" line="184"/>
         <source>Denials</source>
         <translation>Denials</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports_screen.py" line="182"/>
+        <location filename="../../app/views/reports_screen.py" line="184"/>
         <source>Doors</source>
         <translation>Doors</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports_screen.py" line="182"/>
-        <location filename="../../app/views/reports_screen.py" line="231"/>
+        <location filename="../../app/views/reports_screen.py" line="184"/>
+        <location filename="../../app/views/reports_screen.py" line="233"/>
         <source>Staff</source>
         <translation>Staff</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports_screen.py" line="183"/>
+        <location filename="../../app/views/reports_screen.py" line="185"/>
         <source>Refunds by organizer</source>
         <translation>Refunds by organizer</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports_screen.py" line="203"/>
+        <location filename="../../app/views/reports_screen.py" line="205"/>
         <source>The period ends before it starts.</source>
         <translation>The period ends before it starts.</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports_screen.py" line="205"/>
+        <location filename="../../app/views/reports_screen.py" line="207"/>
         <source>Counting…</source>
         <translation>Counting…</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports_screen.py" line="212"/>
-        <location filename="../../app/views/reports_screen.py" line="227"/>
-        <location filename="../../app/views/reports_screen.py" line="231"/>
+        <location filename="../../app/views/reports_screen.py" line="214"/>
+        <location filename="../../app/views/reports_screen.py" line="229"/>
+        <location filename="../../app/views/reports_screen.py" line="233"/>
         <source>Checks</source>
         <translation>Checks</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports_screen.py" line="212"/>
-        <location filename="../../app/views/reports_screen.py" line="227"/>
-        <location filename="../../app/views/reports_screen.py" line="231"/>
+        <location filename="../../app/views/reports_screen.py" line="214"/>
+        <location filename="../../app/views/reports_screen.py" line="229"/>
+        <location filename="../../app/views/reports_screen.py" line="233"/>
         <source>Admitted</source>
         <translation>Admitted</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports_screen.py" line="213"/>
-        <location filename="../../app/views/reports_screen.py" line="228"/>
-        <location filename="../../app/views/reports_screen.py" line="232"/>
+        <location filename="../../app/views/reports_screen.py" line="215"/>
+        <location filename="../../app/views/reports_screen.py" line="230"/>
+        <location filename="../../app/views/reports_screen.py" line="234"/>
         <source>Denied</source>
         <translation>Denied</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports_screen.py" line="213"/>
-        <location filename="../../app/views/reports_screen.py" line="228"/>
+        <location filename="../../app/views/reports_screen.py" line="215"/>
+        <location filename="../../app/views/reports_screen.py" line="230"/>
         <source>Entries</source>
         <translation>Entries</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports_screen.py" line="214"/>
-        <location filename="../../app/views/reports_screen.py" line="228"/>
+        <location filename="../../app/views/reports_screen.py" line="216"/>
+        <location filename="../../app/views/reports_screen.py" line="230"/>
         <source>Exits</source>
         <translation>Exits</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports_screen.py" line="215"/>
+        <location filename="../../app/views/reports_screen.py" line="217"/>
         <source>Peak occupancy</source>
         <translation>Peak occupancy</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports_screen.py" line="216"/>
+        <location filename="../../app/views/reports_screen.py" line="218"/>
         <source>Test mode (not counted)</source>
         <translation>Test mode (not counted)</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports_screen.py" line="217"/>
+        <location filename="../../app/views/reports_screen.py" line="219"/>
         <source>Fees withheld</source>
         <translation>Fees withheld</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports_screen.py" line="218"/>
+        <location filename="../../app/views/reports_screen.py" line="220"/>
         <source>Returned to cards</source>
         <translation>Returned to cards</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports_screen.py" line="224"/>
+        <location filename="../../app/views/reports_screen.py" line="226"/>
         <source>Reason</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports_screen.py" line="224"/>
+        <location filename="../../app/views/reports_screen.py" line="226"/>
         <source>Count</source>
         <translation>Count</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports_screen.py" line="227"/>
+        <location filename="../../app/views/reports_screen.py" line="229"/>
         <source>Door</source>
         <translation>Door</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports_screen.py" line="232"/>
+        <location filename="../../app/views/reports_screen.py" line="234"/>
         <source>Overrides</source>
         <translation>Overrides</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports_screen.py" line="235"/>
+        <location filename="../../app/views/reports_screen.py" line="237"/>
         <source>Organizer</source>
         <translation>Organizer</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports_screen.py" line="235"/>
+        <location filename="../../app/views/reports_screen.py" line="237"/>
         <source>Refunded</source>
         <translation>Refunded</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports_screen.py" line="235"/>
+        <location filename="../../app/views/reports_screen.py" line="237"/>
         <source>Exchanged</source>
         <translation>Exchanged</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports_screen.py" line="236"/>
+        <location filename="../../app/views/reports_screen.py" line="238"/>
         <source>Requests</source>
         <translation>Requests</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports_screen.py" line="236"/>
+        <location filename="../../app/views/reports_screen.py" line="238"/>
         <source>Fees</source>
         <translation>Fees</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports_screen.py" line="236"/>
+        <location filename="../../app/views/reports_screen.py" line="238"/>
         <source>Returned</source>
         <translation>Returned</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports_screen.py" line="272"/>
+        <location filename="../../app/views/reports_screen.py" line="274"/>
         <source>Exporting…</source>
         <translation>Exporting…</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports_screen.py" line="289"/>
+        <location filename="../../app/views/reports_screen.py" line="291"/>
         <source>Saved: %1</source>
         <translation>Saved: %1</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports_screen.py" line="312"/>
+        <location filename="../../app/views/reports_screen.py" line="314"/>
         <source>Save as</source>
         <translation>Save as</translation>
     </message>
@@ -1103,27 +1110,27 @@ Returned to the card: %3</translation>
 <context>
     <name>SyncStatusBar</name>
     <message>
-        <location filename="../../app/views/status_bar.py" line="79"/>
+        <location filename="../../app/views/status_bar.py" line="83"/>
         <source>Status unknown: %1</source>
         <translation>Status unknown: %1</translation>
     </message>
     <message>
-        <location filename="../../app/views/status_bar.py" line="84"/>
+        <location filename="../../app/views/status_bar.py" line="88"/>
         <source>Connecting…</source>
         <translation>Connecting…</translation>
     </message>
     <message>
-        <location filename="../../app/views/status_bar.py" line="88"/>
+        <location filename="../../app/views/status_bar.py" line="92"/>
         <source>● Online since %1</source>
         <translation>● Online since %1</translation>
     </message>
     <message>
-        <location filename="../../app/views/status_bar.py" line="91"/>
+        <location filename="../../app/views/status_bar.py" line="95"/>
         <source>○ OFFLINE since %1</source>
         <translation>○ OFFLINE since %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/status_bar.py" line="93"/>
+        <location filename="../../app/views/status_bar.py" line="97"/>
         <source>Waiting to send: %n</source>
         <translation>
             <numerusform>Waiting to send: %n</numerusform>
@@ -1131,7 +1138,7 @@ Returned to the card: %3</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../app/views/status_bar.py" line="94"/>
+        <location filename="../../app/views/status_bar.py" line="98"/>
         <source>Last sync: %1</source>
         <translation>Last sync: %1</translation>
     </message>

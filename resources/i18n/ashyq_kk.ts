@@ -70,133 +70,138 @@
         <translation>ОҚЫЛМАДЫ</translation>
     </message>
     <message>
-        <location filename="../../app/views/door.py" line="253"/>
+        <location filename="../../app/views/door.py" line="260"/>
+        <source>Used at %1 at door %2</source>
+        <translation>Пайдаланылды: %1, кіреберіс: %2</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/door.py" line="268"/>
         <source>TICKET VALID — check each person</source>
         <translation>БИЛЕТ ЖАРАМДЫ — әркімді тексеріңіз</translation>
     </message>
     <message>
-        <location filename="../../app/views/door.py" line="254"/>
+        <location filename="../../app/views/door.py" line="269"/>
         <source>TICKET NOT VALID</source>
         <translation>БИЛЕТ ЖАРАМСЫЗ</translation>
     </message>
     <message>
-        <location filename="../../app/views/door.py" line="264"/>
+        <location filename="../../app/views/door.py" line="279"/>
         <source>Not checked: %1. Scan again; nothing was recorded for this scan.</source>
         <translation>Тексерілмеді: %1. Қайта сканерлеңіз; бұл сканерлеу тіркелген жоқ.</translation>
     </message>
     <message>
-        <location filename="../../app/views/door.py" line="266"/>
+        <location filename="../../app/views/door.py" line="281"/>
         <source>ERROR</source>
         <translation>ҚАТЕ</translation>
     </message>
     <message>
-        <location filename="../../app/views/door.py" line="274"/>
+        <location filename="../../app/views/door.py" line="289"/>
         <source>Already inside</source>
         <translation>Қазір ішінде</translation>
     </message>
     <message>
-        <location filename="../../app/views/door.py" line="275"/>
+        <location filename="../../app/views/door.py" line="290"/>
         <source>This person is already inside. Is this an exit?</source>
         <translation>Бұл адам қазір ішінде. Ол шығып бара ма?</translation>
     </message>
     <message>
-        <location filename="../../app/views/door.py" line="319"/>
+        <location filename="../../app/views/door.py" line="334"/>
         <source>Supervisor override</source>
         <translation>Ауысым жетекшісінің шешімі</translation>
     </message>
     <message>
-        <location filename="../../app/views/door.py" line="320"/>
+        <location filename="../../app/views/door.py" line="335"/>
         <source>A supervisor admits this visitor. Supervisor&apos;s PIN:</source>
         <translation>Бұл келушіні ауысым жетекшісі кіргізеді. Жетекшінің PIN-коды:</translation>
     </message>
     <message>
-        <location filename="../../app/views/door.py" line="347"/>
+        <location filename="../../app/views/door.py" line="362"/>
         <source>12 digits; spaces and dashes are ignored.</source>
         <translation>12 сан; бос орын мен сызықшалар ескерілмейді.</translation>
     </message>
     <message>
-        <location filename="../../app/views/door.py" line="350"/>
-        <location filename="../../app/views/door.py" line="368"/>
+        <location filename="../../app/views/door.py" line="365"/>
+        <location filename="../../app/views/door.py" line="383"/>
         <source>Only digits, please.</source>
         <translation>Тек сандарды енгізіңіз.</translation>
     </message>
     <message>
-        <location filename="../../app/views/door.py" line="354"/>
+        <location filename="../../app/views/door.py" line="369"/>
         <source>%1 of 12 digits</source>
         <translation>12 саннан %1</translation>
     </message>
     <message>
-        <location filename="../../app/views/door.py" line="362"/>
+        <location filename="../../app/views/door.py" line="377"/>
         <source>Valid IIN. Press Enter to check.</source>
         <translation>ЖСН дұрыс. Тексеру үшін Enter пернесін басыңыз.</translation>
     </message>
     <message>
-        <location filename="../../app/views/door.py" line="367"/>
+        <location filename="../../app/views/door.py" line="382"/>
         <source>An IIN has exactly 12 digits.</source>
         <translation>ЖСН дәл 12 саннан тұрады.</translation>
     </message>
     <message>
-        <location filename="../../app/views/door.py" line="369"/>
+        <location filename="../../app/views/door.py" line="384"/>
         <source>Wrong check digit: a digit was mistyped. Check the IIN.</source>
         <translation>Бақылау саны қате: бір сан қате терілген. ЖСН-ді тексеріңіз.</translation>
     </message>
     <message>
-        <location filename="../../app/views/door.py" line="370"/>
+        <location filename="../../app/views/door.py" line="385"/>
         <source>No such IIN is ever issued. Check the digits.</source>
         <translation>Мұндай ЖСН берілмейді. Сандарды тексеріңіз.</translation>
     </message>
     <message>
-        <location filename="../../app/views/door.py" line="371"/>
+        <location filename="../../app/views/door.py" line="386"/>
         <source>Type the IIN.</source>
         <translation>ЖСН-ді енгізіңіз.</translation>
     </message>
     <message>
-        <location filename="../../app/views/door.py" line="373"/>
+        <location filename="../../app/views/door.py" line="388"/>
         <source>Not a valid IIN.</source>
         <translation>ЖСН жарамсыз.</translation>
     </message>
     <message>
-        <location filename="../../app/views/door.py" line="414"/>
+        <location filename="../../app/views/door.py" line="429"/>
         <source>Inside: %1</source>
         <translation>Ішінде: %1</translation>
     </message>
     <message>
-        <location filename="../../app/views/door.py" line="417"/>
+        <location filename="../../app/views/door.py" line="432"/>
         <source>Inside: %1 / %2</source>
         <translation>Ішінде: %1 / %2</translation>
     </message>
     <message>
-        <location filename="../../app/views/door.py" line="422"/>
+        <location filename="../../app/views/door.py" line="437"/>
         <source>FULL</source>
         <translation>ОРЫН ЖОҚ</translation>
     </message>
     <message>
-        <location filename="../../app/views/door.py" line="460"/>
+        <location filename="../../app/views/door.py" line="475"/>
         <source>Door</source>
         <translation>Кіреберіс</translation>
     </message>
     <message>
-        <location filename="../../app/views/door.py" line="463"/>
+        <location filename="../../app/views/door.py" line="478"/>
         <source>Type the IIN (no phone, no ID card):</source>
         <translation>ЖСН-ді енгізіңіз (телефон да, куәлік те жоқ болса):</translation>
     </message>
     <message>
-        <location filename="../../app/views/door.py" line="464"/>
+        <location filename="../../app/views/door.py" line="479"/>
         <source>IIN, 12 digits</source>
         <translation>ЖСН, 12 сан</translation>
     </message>
     <message>
-        <location filename="../../app/views/door.py" line="465"/>
+        <location filename="../../app/views/door.py" line="480"/>
         <source>→ ENTRY</source>
         <translation>→ КІРУ</translation>
     </message>
     <message>
-        <location filename="../../app/views/door.py" line="466"/>
+        <location filename="../../app/views/door.py" line="481"/>
         <source>← EXIT</source>
         <translation>← ШЫҒУ</translation>
     </message>
     <message>
-        <location filename="../../app/views/door.py" line="467"/>
+        <location filename="../../app/views/door.py" line="482"/>
         <source>Visitors&apos; own check-ins (poster QR)</source>
         <translation>Келушілердің өз тіркелуі (плакаттағы QR)</translation>
     </message>
@@ -433,6 +438,7 @@
 <context>
     <name>RefundDeskScreen</name>
     <message>
+        <location filename="../../app/views/console.py" line="352"/>
         <location filename="../../app/views/refund_desk.py" line="169"/>
         <location filename="../../app/views/refund_desk_parts.py" line="127"/>
         <source>Refunds</source>
@@ -768,186 +774,187 @@ Returned to the card: %3</source>
 <context>
     <name>ReportsScreen</name>
     <message>
-        <location filename="../../app/views/reports_screen.py" line="172"/>
+        <location filename="../../app/views/console.py" line="359"/>
+        <location filename="../../app/views/reports_screen.py" line="174"/>
         <source>Reports</source>
         <translation>Есептер</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports_screen.py" line="175"/>
+        <location filename="../../app/views/reports_screen.py" line="177"/>
         <source>From</source>
         <translation>Кезең:</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports_screen.py" line="176"/>
+        <location filename="../../app/views/reports_screen.py" line="178"/>
         <source>to</source>
         <translation>—</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports_screen.py" line="177"/>
+        <location filename="../../app/views/reports_screen.py" line="179"/>
         <source>One day</source>
         <translation>Бір күн</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports_screen.py" line="178"/>
+        <location filename="../../app/views/reports_screen.py" line="180"/>
         <source>Show</source>
         <translation>Көрсету</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports_screen.py" line="180"/>
+        <location filename="../../app/views/reports_screen.py" line="182"/>
         <source>Export %1…</source>
         <translation>%1 файлына экспорттау…</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports_screen.py" line="181"/>
+        <location filename="../../app/views/reports_screen.py" line="183"/>
         <source>Venue QR poster (PDF)…</source>
         <translation>Нысанның QR-плакаты (PDF)…</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports_screen.py" line="182"/>
+        <location filename="../../app/views/reports_screen.py" line="184"/>
         <source>Denials</source>
         <translation>Кіргізілмегендер</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports_screen.py" line="182"/>
+        <location filename="../../app/views/reports_screen.py" line="184"/>
         <source>Doors</source>
         <translation>Кіреберістер</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports_screen.py" line="182"/>
-        <location filename="../../app/views/reports_screen.py" line="231"/>
+        <location filename="../../app/views/reports_screen.py" line="184"/>
+        <location filename="../../app/views/reports_screen.py" line="233"/>
         <source>Staff</source>
         <translation>Қызметкер</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports_screen.py" line="183"/>
+        <location filename="../../app/views/reports_screen.py" line="185"/>
         <source>Refunds by organizer</source>
         <translation>Ұйымдастырушылар бойынша қайтару</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports_screen.py" line="203"/>
+        <location filename="../../app/views/reports_screen.py" line="205"/>
         <source>The period ends before it starts.</source>
         <translation>Кезеңнің соңы басынан ерте.</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports_screen.py" line="205"/>
+        <location filename="../../app/views/reports_screen.py" line="207"/>
         <source>Counting…</source>
         <translation>Есептелуде…</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports_screen.py" line="212"/>
-        <location filename="../../app/views/reports_screen.py" line="227"/>
-        <location filename="../../app/views/reports_screen.py" line="231"/>
+        <location filename="../../app/views/reports_screen.py" line="214"/>
+        <location filename="../../app/views/reports_screen.py" line="229"/>
+        <location filename="../../app/views/reports_screen.py" line="233"/>
         <source>Checks</source>
         <translation>Тексерулер</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports_screen.py" line="212"/>
-        <location filename="../../app/views/reports_screen.py" line="227"/>
-        <location filename="../../app/views/reports_screen.py" line="231"/>
+        <location filename="../../app/views/reports_screen.py" line="214"/>
+        <location filename="../../app/views/reports_screen.py" line="229"/>
+        <location filename="../../app/views/reports_screen.py" line="233"/>
         <source>Admitted</source>
         <translation>Кіргізілді</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports_screen.py" line="213"/>
-        <location filename="../../app/views/reports_screen.py" line="228"/>
-        <location filename="../../app/views/reports_screen.py" line="232"/>
+        <location filename="../../app/views/reports_screen.py" line="215"/>
+        <location filename="../../app/views/reports_screen.py" line="230"/>
+        <location filename="../../app/views/reports_screen.py" line="234"/>
         <source>Denied</source>
         <translation>Кіргізілмеді</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports_screen.py" line="213"/>
-        <location filename="../../app/views/reports_screen.py" line="228"/>
+        <location filename="../../app/views/reports_screen.py" line="215"/>
+        <location filename="../../app/views/reports_screen.py" line="230"/>
         <source>Entries</source>
         <translation>Кіргендер</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports_screen.py" line="214"/>
-        <location filename="../../app/views/reports_screen.py" line="228"/>
+        <location filename="../../app/views/reports_screen.py" line="216"/>
+        <location filename="../../app/views/reports_screen.py" line="230"/>
         <source>Exits</source>
         <translation>Шыққандар</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports_screen.py" line="215"/>
+        <location filename="../../app/views/reports_screen.py" line="217"/>
         <source>Peak occupancy</source>
         <translation>Ішінде ең көп болғаны</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports_screen.py" line="216"/>
+        <location filename="../../app/views/reports_screen.py" line="218"/>
         <source>Test mode (not counted)</source>
         <translation>Сынақ режимі (есептелмейді)</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports_screen.py" line="217"/>
+        <location filename="../../app/views/reports_screen.py" line="219"/>
         <source>Fees withheld</source>
         <translation>Ұсталған алымдар</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports_screen.py" line="218"/>
+        <location filename="../../app/views/reports_screen.py" line="220"/>
         <source>Returned to cards</source>
         <translation>Карталарға қайтарылды</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports_screen.py" line="224"/>
+        <location filename="../../app/views/reports_screen.py" line="226"/>
         <source>Reason</source>
         <translation>Себебі</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports_screen.py" line="224"/>
+        <location filename="../../app/views/reports_screen.py" line="226"/>
         <source>Count</source>
         <translation>Саны</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports_screen.py" line="227"/>
+        <location filename="../../app/views/reports_screen.py" line="229"/>
         <source>Door</source>
         <translation>Кіреберіс</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports_screen.py" line="232"/>
+        <location filename="../../app/views/reports_screen.py" line="234"/>
         <source>Overrides</source>
         <translation>Ерекше рұқсаттар</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports_screen.py" line="235"/>
+        <location filename="../../app/views/reports_screen.py" line="237"/>
         <source>Organizer</source>
         <translation>Ұйымдастырушы</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports_screen.py" line="235"/>
+        <location filename="../../app/views/reports_screen.py" line="237"/>
         <source>Refunded</source>
         <translation>Қайтарылған билеттер</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports_screen.py" line="235"/>
+        <location filename="../../app/views/reports_screen.py" line="237"/>
         <source>Exchanged</source>
         <translation>Айырбасталған билеттер</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports_screen.py" line="236"/>
+        <location filename="../../app/views/reports_screen.py" line="238"/>
         <source>Requests</source>
         <translation>Өтінімдер</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports_screen.py" line="236"/>
+        <location filename="../../app/views/reports_screen.py" line="238"/>
         <source>Fees</source>
         <translation>Алымдар</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports_screen.py" line="236"/>
+        <location filename="../../app/views/reports_screen.py" line="238"/>
         <source>Returned</source>
         <translation>Қайтарылған сома</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports_screen.py" line="272"/>
+        <location filename="../../app/views/reports_screen.py" line="274"/>
         <source>Exporting…</source>
         <translation>Экспортталуда…</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports_screen.py" line="289"/>
+        <location filename="../../app/views/reports_screen.py" line="291"/>
         <source>Saved: %1</source>
         <translation>Сақталды: %1</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports_screen.py" line="312"/>
+        <location filename="../../app/views/reports_screen.py" line="314"/>
         <source>Save as</source>
         <translation>Басқаша сақтау</translation>
     </message>
@@ -1103,27 +1110,27 @@ Returned to the card: %3</source>
 <context>
     <name>SyncStatusBar</name>
     <message>
-        <location filename="../../app/views/status_bar.py" line="79"/>
+        <location filename="../../app/views/status_bar.py" line="83"/>
         <source>Status unknown: %1</source>
         <translation>Күйі белгісіз: %1</translation>
     </message>
     <message>
-        <location filename="../../app/views/status_bar.py" line="84"/>
+        <location filename="../../app/views/status_bar.py" line="88"/>
         <source>Connecting…</source>
         <translation>Қосылуда…</translation>
     </message>
     <message>
-        <location filename="../../app/views/status_bar.py" line="88"/>
+        <location filename="../../app/views/status_bar.py" line="92"/>
         <source>● Online since %1</source>
         <translation>● Желіде (қосылғаны: %1)</translation>
     </message>
     <message>
-        <location filename="../../app/views/status_bar.py" line="91"/>
+        <location filename="../../app/views/status_bar.py" line="95"/>
         <source>○ OFFLINE since %1</source>
         <translation>○ БАЙЛАНЫС ЖОҚ (үзілгені: %1)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/status_bar.py" line="93"/>
+        <location filename="../../app/views/status_bar.py" line="97"/>
         <source>Waiting to send: %n</source>
         <translation>
             <numerusform>Жіберуді күтуде: %n</numerusform>
@@ -1131,7 +1138,7 @@ Returned to the card: %3</source>
         </translation>
     </message>
     <message>
-        <location filename="../../app/views/status_bar.py" line="94"/>
+        <location filename="../../app/views/status_bar.py" line="98"/>
         <source>Last sync: %1</source>
         <translation>Соңғы синхрондау: %1</translation>
     </message>

@@ -70,133 +70,138 @@
         <translation>НЕ ПРОЧИТАНО</translation>
     </message>
     <message>
-        <location filename="../../app/views/door.py" line="253"/>
+        <location filename="../../app/views/door.py" line="260"/>
+        <source>Used at %1 at door %2</source>
+        <translation>Использован в %1 на входе %2</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/door.py" line="268"/>
         <source>TICKET VALID — check each person</source>
         <translation>БИЛЕТ ДЕЙСТВИТЕЛЕН — проверьте каждого</translation>
     </message>
     <message>
-        <location filename="../../app/views/door.py" line="254"/>
+        <location filename="../../app/views/door.py" line="269"/>
         <source>TICKET NOT VALID</source>
         <translation>БИЛЕТ НЕДЕЙСТВИТЕЛЕН</translation>
     </message>
     <message>
-        <location filename="../../app/views/door.py" line="264"/>
+        <location filename="../../app/views/door.py" line="279"/>
         <source>Not checked: %1. Scan again; nothing was recorded for this scan.</source>
         <translation>Не проверено: %1. Отсканируйте ещё раз; это сканирование не записано.</translation>
     </message>
     <message>
-        <location filename="../../app/views/door.py" line="266"/>
+        <location filename="../../app/views/door.py" line="281"/>
         <source>ERROR</source>
         <translation>ОШИБКА</translation>
     </message>
     <message>
-        <location filename="../../app/views/door.py" line="274"/>
+        <location filename="../../app/views/door.py" line="289"/>
         <source>Already inside</source>
         <translation>Уже внутри</translation>
     </message>
     <message>
-        <location filename="../../app/views/door.py" line="275"/>
+        <location filename="../../app/views/door.py" line="290"/>
         <source>This person is already inside. Is this an exit?</source>
         <translation>Этот человек уже внутри. Это выход?</translation>
     </message>
     <message>
-        <location filename="../../app/views/door.py" line="319"/>
+        <location filename="../../app/views/door.py" line="334"/>
         <source>Supervisor override</source>
         <translation>Решение старшего смены</translation>
     </message>
     <message>
-        <location filename="../../app/views/door.py" line="320"/>
+        <location filename="../../app/views/door.py" line="335"/>
         <source>A supervisor admits this visitor. Supervisor&apos;s PIN:</source>
         <translation>Старший смены пропускает этого посетителя. PIN-код старшего смены:</translation>
     </message>
     <message>
-        <location filename="../../app/views/door.py" line="347"/>
+        <location filename="../../app/views/door.py" line="362"/>
         <source>12 digits; spaces and dashes are ignored.</source>
         <translation>12 цифр; пробелы и дефисы не учитываются.</translation>
     </message>
     <message>
-        <location filename="../../app/views/door.py" line="350"/>
-        <location filename="../../app/views/door.py" line="368"/>
+        <location filename="../../app/views/door.py" line="365"/>
+        <location filename="../../app/views/door.py" line="383"/>
         <source>Only digits, please.</source>
         <translation>Только цифры, пожалуйста.</translation>
     </message>
     <message>
-        <location filename="../../app/views/door.py" line="354"/>
+        <location filename="../../app/views/door.py" line="369"/>
         <source>%1 of 12 digits</source>
         <translation>%1 из 12 цифр</translation>
     </message>
     <message>
-        <location filename="../../app/views/door.py" line="362"/>
+        <location filename="../../app/views/door.py" line="377"/>
         <source>Valid IIN. Press Enter to check.</source>
         <translation>ИИН верный. Нажмите Enter для проверки.</translation>
     </message>
     <message>
-        <location filename="../../app/views/door.py" line="367"/>
+        <location filename="../../app/views/door.py" line="382"/>
         <source>An IIN has exactly 12 digits.</source>
         <translation>ИИН состоит ровно из 12 цифр.</translation>
     </message>
     <message>
-        <location filename="../../app/views/door.py" line="369"/>
+        <location filename="../../app/views/door.py" line="384"/>
         <source>Wrong check digit: a digit was mistyped. Check the IIN.</source>
         <translation>Неверная контрольная цифра: одна из цифр введена с ошибкой. Проверьте ИИН.</translation>
     </message>
     <message>
-        <location filename="../../app/views/door.py" line="370"/>
+        <location filename="../../app/views/door.py" line="385"/>
         <source>No such IIN is ever issued. Check the digits.</source>
         <translation>Такой ИИН не выдаётся. Проверьте цифры.</translation>
     </message>
     <message>
-        <location filename="../../app/views/door.py" line="371"/>
+        <location filename="../../app/views/door.py" line="386"/>
         <source>Type the IIN.</source>
         <translation>Введите ИИН.</translation>
     </message>
     <message>
-        <location filename="../../app/views/door.py" line="373"/>
+        <location filename="../../app/views/door.py" line="388"/>
         <source>Not a valid IIN.</source>
         <translation>Неверный ИИН.</translation>
     </message>
     <message>
-        <location filename="../../app/views/door.py" line="414"/>
+        <location filename="../../app/views/door.py" line="429"/>
         <source>Inside: %1</source>
         <translation>Внутри: %1</translation>
     </message>
     <message>
-        <location filename="../../app/views/door.py" line="417"/>
+        <location filename="../../app/views/door.py" line="432"/>
         <source>Inside: %1 / %2</source>
         <translation>Внутри: %1 / %2</translation>
     </message>
     <message>
-        <location filename="../../app/views/door.py" line="422"/>
+        <location filename="../../app/views/door.py" line="437"/>
         <source>FULL</source>
         <translation>МЕСТ НЕТ</translation>
     </message>
     <message>
-        <location filename="../../app/views/door.py" line="460"/>
+        <location filename="../../app/views/door.py" line="475"/>
         <source>Door</source>
         <translation>Вход</translation>
     </message>
     <message>
-        <location filename="../../app/views/door.py" line="463"/>
+        <location filename="../../app/views/door.py" line="478"/>
         <source>Type the IIN (no phone, no ID card):</source>
         <translation>Введите ИИН (если нет ни телефона, ни удостоверения):</translation>
     </message>
     <message>
-        <location filename="../../app/views/door.py" line="464"/>
+        <location filename="../../app/views/door.py" line="479"/>
         <source>IIN, 12 digits</source>
         <translation>ИИН, 12 цифр</translation>
     </message>
     <message>
-        <location filename="../../app/views/door.py" line="465"/>
+        <location filename="../../app/views/door.py" line="480"/>
         <source>→ ENTRY</source>
         <translation>→ ВХОД</translation>
     </message>
     <message>
-        <location filename="../../app/views/door.py" line="466"/>
+        <location filename="../../app/views/door.py" line="481"/>
         <source>← EXIT</source>
         <translation>← ВЫХОД</translation>
     </message>
     <message>
-        <location filename="../../app/views/door.py" line="467"/>
+        <location filename="../../app/views/door.py" line="482"/>
         <source>Visitors&apos; own check-ins (poster QR)</source>
         <translation>Отметки самих посетителей (QR на плакате)</translation>
     </message>
@@ -434,6 +439,7 @@
 <context>
     <name>RefundDeskScreen</name>
     <message>
+        <location filename="../../app/views/console.py" line="352"/>
         <location filename="../../app/views/refund_desk.py" line="169"/>
         <location filename="../../app/views/refund_desk_parts.py" line="127"/>
         <source>Refunds</source>
@@ -769,186 +775,187 @@ Returned to the card: %3</source>
 <context>
     <name>ReportsScreen</name>
     <message>
-        <location filename="../../app/views/reports_screen.py" line="172"/>
+        <location filename="../../app/views/console.py" line="359"/>
+        <location filename="../../app/views/reports_screen.py" line="174"/>
         <source>Reports</source>
         <translation>Отчёты</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports_screen.py" line="175"/>
+        <location filename="../../app/views/reports_screen.py" line="177"/>
         <source>From</source>
         <translation>С</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports_screen.py" line="176"/>
+        <location filename="../../app/views/reports_screen.py" line="178"/>
         <source>to</source>
         <translation>по</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports_screen.py" line="177"/>
+        <location filename="../../app/views/reports_screen.py" line="179"/>
         <source>One day</source>
         <translation>Один день</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports_screen.py" line="178"/>
+        <location filename="../../app/views/reports_screen.py" line="180"/>
         <source>Show</source>
         <translation>Показать</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports_screen.py" line="180"/>
+        <location filename="../../app/views/reports_screen.py" line="182"/>
         <source>Export %1…</source>
         <translation>Экспорт в %1…</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports_screen.py" line="181"/>
+        <location filename="../../app/views/reports_screen.py" line="183"/>
         <source>Venue QR poster (PDF)…</source>
         <translation>QR-плакат объекта (PDF)…</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports_screen.py" line="182"/>
+        <location filename="../../app/views/reports_screen.py" line="184"/>
         <source>Denials</source>
         <translation>Отказы</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports_screen.py" line="182"/>
+        <location filename="../../app/views/reports_screen.py" line="184"/>
         <source>Doors</source>
         <translation>Входы</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports_screen.py" line="182"/>
-        <location filename="../../app/views/reports_screen.py" line="231"/>
+        <location filename="../../app/views/reports_screen.py" line="184"/>
+        <location filename="../../app/views/reports_screen.py" line="233"/>
         <source>Staff</source>
         <translation>Сотрудник</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports_screen.py" line="183"/>
+        <location filename="../../app/views/reports_screen.py" line="185"/>
         <source>Refunds by organizer</source>
         <translation>Возвраты по организаторам</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports_screen.py" line="203"/>
+        <location filename="../../app/views/reports_screen.py" line="205"/>
         <source>The period ends before it starts.</source>
         <translation>Конец периода раньше начала.</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports_screen.py" line="205"/>
+        <location filename="../../app/views/reports_screen.py" line="207"/>
         <source>Counting…</source>
         <translation>Подсчёт…</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports_screen.py" line="212"/>
-        <location filename="../../app/views/reports_screen.py" line="227"/>
-        <location filename="../../app/views/reports_screen.py" line="231"/>
+        <location filename="../../app/views/reports_screen.py" line="214"/>
+        <location filename="../../app/views/reports_screen.py" line="229"/>
+        <location filename="../../app/views/reports_screen.py" line="233"/>
         <source>Checks</source>
         <translation>Проверки</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports_screen.py" line="212"/>
-        <location filename="../../app/views/reports_screen.py" line="227"/>
-        <location filename="../../app/views/reports_screen.py" line="231"/>
+        <location filename="../../app/views/reports_screen.py" line="214"/>
+        <location filename="../../app/views/reports_screen.py" line="229"/>
+        <location filename="../../app/views/reports_screen.py" line="233"/>
         <source>Admitted</source>
         <translation>Пропущено</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports_screen.py" line="213"/>
-        <location filename="../../app/views/reports_screen.py" line="228"/>
-        <location filename="../../app/views/reports_screen.py" line="232"/>
+        <location filename="../../app/views/reports_screen.py" line="215"/>
+        <location filename="../../app/views/reports_screen.py" line="230"/>
+        <location filename="../../app/views/reports_screen.py" line="234"/>
         <source>Denied</source>
         <translation>Отказано</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports_screen.py" line="213"/>
-        <location filename="../../app/views/reports_screen.py" line="228"/>
+        <location filename="../../app/views/reports_screen.py" line="215"/>
+        <location filename="../../app/views/reports_screen.py" line="230"/>
         <source>Entries</source>
         <translation>Вошли</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports_screen.py" line="214"/>
-        <location filename="../../app/views/reports_screen.py" line="228"/>
+        <location filename="../../app/views/reports_screen.py" line="216"/>
+        <location filename="../../app/views/reports_screen.py" line="230"/>
         <source>Exits</source>
         <translation>Вышли</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports_screen.py" line="215"/>
+        <location filename="../../app/views/reports_screen.py" line="217"/>
         <source>Peak occupancy</source>
         <translation>Максимум внутри</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports_screen.py" line="216"/>
+        <location filename="../../app/views/reports_screen.py" line="218"/>
         <source>Test mode (not counted)</source>
         <translation>Тестовый режим (не учитывается)</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports_screen.py" line="217"/>
+        <location filename="../../app/views/reports_screen.py" line="219"/>
         <source>Fees withheld</source>
         <translation>Удержано сборов</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports_screen.py" line="218"/>
+        <location filename="../../app/views/reports_screen.py" line="220"/>
         <source>Returned to cards</source>
         <translation>Возвращено на карты</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports_screen.py" line="224"/>
+        <location filename="../../app/views/reports_screen.py" line="226"/>
         <source>Reason</source>
         <translation>Причина</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports_screen.py" line="224"/>
+        <location filename="../../app/views/reports_screen.py" line="226"/>
         <source>Count</source>
         <translation>Количество</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports_screen.py" line="227"/>
+        <location filename="../../app/views/reports_screen.py" line="229"/>
         <source>Door</source>
         <translation>Вход</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports_screen.py" line="232"/>
+        <location filename="../../app/views/reports_screen.py" line="234"/>
         <source>Overrides</source>
         <translation>Исключения</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports_screen.py" line="235"/>
+        <location filename="../../app/views/reports_screen.py" line="237"/>
         <source>Organizer</source>
         <translation>Организатор</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports_screen.py" line="235"/>
+        <location filename="../../app/views/reports_screen.py" line="237"/>
         <source>Refunded</source>
         <translation>Возвращено билетов</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports_screen.py" line="235"/>
+        <location filename="../../app/views/reports_screen.py" line="237"/>
         <source>Exchanged</source>
         <translation>Обменяно билетов</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports_screen.py" line="236"/>
+        <location filename="../../app/views/reports_screen.py" line="238"/>
         <source>Requests</source>
         <translation>Заявки</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports_screen.py" line="236"/>
+        <location filename="../../app/views/reports_screen.py" line="238"/>
         <source>Fees</source>
         <translation>Сборы</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports_screen.py" line="236"/>
+        <location filename="../../app/views/reports_screen.py" line="238"/>
         <source>Returned</source>
         <translation>Сумма возврата</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports_screen.py" line="272"/>
+        <location filename="../../app/views/reports_screen.py" line="274"/>
         <source>Exporting…</source>
         <translation>Экспорт…</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports_screen.py" line="289"/>
+        <location filename="../../app/views/reports_screen.py" line="291"/>
         <source>Saved: %1</source>
         <translation>Сохранено: %1</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports_screen.py" line="312"/>
+        <location filename="../../app/views/reports_screen.py" line="314"/>
         <source>Save as</source>
         <translation>Сохранить как</translation>
     </message>
@@ -1104,27 +1111,27 @@ Returned to the card: %3</source>
 <context>
     <name>SyncStatusBar</name>
     <message>
-        <location filename="../../app/views/status_bar.py" line="79"/>
+        <location filename="../../app/views/status_bar.py" line="83"/>
         <source>Status unknown: %1</source>
         <translation>Состояние неизвестно: %1</translation>
     </message>
     <message>
-        <location filename="../../app/views/status_bar.py" line="84"/>
+        <location filename="../../app/views/status_bar.py" line="88"/>
         <source>Connecting…</source>
         <translation>Подключение…</translation>
     </message>
     <message>
-        <location filename="../../app/views/status_bar.py" line="88"/>
+        <location filename="../../app/views/status_bar.py" line="92"/>
         <source>● Online since %1</source>
         <translation>● В сети с %1</translation>
     </message>
     <message>
-        <location filename="../../app/views/status_bar.py" line="91"/>
+        <location filename="../../app/views/status_bar.py" line="95"/>
         <source>○ OFFLINE since %1</source>
         <translation>○ НЕТ СВЯЗИ с %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/status_bar.py" line="93"/>
+        <location filename="../../app/views/status_bar.py" line="97"/>
         <source>Waiting to send: %n</source>
         <translation>
             <numerusform>Ждут отправки: %n</numerusform>
@@ -1133,7 +1140,7 @@ Returned to the card: %3</source>
         </translation>
     </message>
     <message>
-        <location filename="../../app/views/status_bar.py" line="94"/>
+        <location filename="../../app/views/status_bar.py" line="98"/>
         <source>Last sync: %1</source>
         <translation>Последняя синхронизация: %1</translation>
     </message>

@@ -97,6 +97,7 @@ def test_used_ticket_says_when_and_at_which_door(door: Door) -> None:
     panel_time = moment.astimezone().strftime("%H:%M")  # the console PC's own clock
     (line,) = _members(door)
     assert "DEMOU1" in line and f"used at {panel_time} at door 1" in line
+    assert door.screen.banner.note_label.text() == f"Used at {panel_time} at door 1"
     assert door.rows("SELECT verdict, reason, ticket_code FROM visit_event") == [
         ("deny", "already_used", "DEMOU1")
     ]
