@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from app.services.receipts import PrintOutcome
 from app.services.refund_desk import Override, SessionChoice, TicketLine
 from app.services.shift import ShiftSummary
+from app.views.rule_words import refusal_words, rule_words
 
 
 class OrderTable(QTableWidget):
@@ -51,7 +52,7 @@ class OrderTable(QTableWidget):
         for row, line in enumerate(lines):
             q = line.refund
             cells = [line.code, tariff_word(line.tariff), money(line.price_tiyn),
-                     state_word(line.state), q.rule_text if q.refundable else q.reason_text,
+                     state_word(line.state), rule_words(q) if q.refundable else refusal_words(q),
                      money(q.fee_tiyn) if q.refundable else "—",
                      money(q.refund_tiyn) if q.refundable else "—"]  # fmt: skip
             for col, text in enumerate(cells):

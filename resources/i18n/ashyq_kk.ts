@@ -400,37 +400,37 @@
 <context>
     <name>OrderTable</name>
     <message>
-        <location filename="../../app/views/refund_desk_parts.py" line="44"/>
+        <location filename="../../app/views/refund_desk_parts.py" line="45"/>
         <source>Ticket</source>
         <translation>Билет</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_desk_parts.py" line="44"/>
+        <location filename="../../app/views/refund_desk_parts.py" line="45"/>
         <source>Tariff</source>
         <translation>Тариф</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_desk_parts.py" line="44"/>
+        <location filename="../../app/views/refund_desk_parts.py" line="45"/>
         <source>Price</source>
         <translation>Бағасы</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_desk_parts.py" line="44"/>
+        <location filename="../../app/views/refund_desk_parts.py" line="45"/>
         <source>State</source>
         <translation>Күйі</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_desk_parts.py" line="45"/>
+        <location filename="../../app/views/refund_desk_parts.py" line="46"/>
         <source>Rule</source>
         <translation>Ереже</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_desk_parts.py" line="45"/>
+        <location filename="../../app/views/refund_desk_parts.py" line="46"/>
         <source>Fee</source>
         <translation>Алым</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_desk_parts.py" line="45"/>
+        <location filename="../../app/views/refund_desk_parts.py" line="46"/>
         <source>Refund</source>
         <translation>Қайтару</translation>
     </message>
@@ -440,7 +440,7 @@
     <message>
         <location filename="../../app/views/console.py" line="352"/>
         <location filename="../../app/views/refund_desk.py" line="169"/>
-        <location filename="../../app/views/refund_desk_parts.py" line="127"/>
+        <location filename="../../app/views/refund_desk_parts.py" line="128"/>
         <source>Refunds</source>
         <translation>Қайтарулар</translation>
     </message>
@@ -461,7 +461,7 @@
     </message>
     <message>
         <location filename="../../app/views/refund_desk.py" line="175"/>
-        <location filename="../../app/views/refund_desk_parts.py" line="145"/>
+        <location filename="../../app/views/refund_desk_parts.py" line="146"/>
         <source>Receipts not printed</source>
         <translation>Басылмаған чектер</translation>
     </message>
@@ -630,22 +630,22 @@ Returned to the card: %3</source>
         <translation>Чек басылмады: %1. Қайтару сақталды; принтерді жөндеп, «Қайта басып шығару» батырмасын басыңыз.</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_desk_parts.py" line="107"/>
+        <location filename="../../app/views/refund_desk_parts.py" line="108"/>
         <source>the printer is off or not connected</source>
         <translation>принтер өшірулі немесе қосылмаған</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_desk_parts.py" line="110"/>
+        <location filename="../../app/views/refund_desk_parts.py" line="111"/>
         <source>the paper is out</source>
         <translation>қағаз таусылды</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_desk_parts.py" line="111"/>
+        <location filename="../../app/views/refund_desk_parts.py" line="112"/>
         <source>no permission to use the printer port</source>
         <translation>принтер портын пайдалануға рұқсат жоқ</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_desk_parts.py" line="114"/>
+        <location filename="../../app/views/refund_desk_parts.py" line="115"/>
         <source>this printer connection is not supported here</source>
         <translation>принтердің мұндай қосылымы мұнда қолдау көрсетілмейді</translation>
     </message>
@@ -665,108 +665,108 @@ Returned to the card: %3</source>
         <translation>Ауысым жабылды</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_desk_parts.py" line="130"/>
+        <location filename="../../app/views/refund_desk_parts.py" line="131"/>
         <source>Ticket prices</source>
         <translation>Билеттер құны</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_desk_parts.py" line="131"/>
+        <location filename="../../app/views/refund_desk_parts.py" line="132"/>
         <source>Fees withheld</source>
         <translation>Ұсталған алымдар</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_desk_parts.py" line="133"/>
+        <location filename="../../app/views/refund_desk_parts.py" line="134"/>
         <source>Returned to cards</source>
         <translation>Карталарға қайтарылды</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_desk_parts.py" line="137"/>
+        <location filename="../../app/views/refund_desk_parts.py" line="138"/>
         <source>Exchanges</source>
         <translation>Айырбастаулар</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_desk_parts.py" line="141"/>
+        <location filename="../../app/views/refund_desk_parts.py" line="142"/>
         <source>Contact-centre requests</source>
         <translation>Байланыс орталығына өтінімдер</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_desk_parts.py" line="86"/>
+        <location filename="../../app/views/refund_desk_parts.py" line="87"/>
         <source>valid</source>
         <translation>жарамды</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_desk_parts.py" line="87"/>
+        <location filename="../../app/views/refund_desk_parts.py" line="88"/>
         <source>used</source>
         <translation>пайдаланылған</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_desk_parts.py" line="88"/>
+        <location filename="../../app/views/refund_desk_parts.py" line="89"/>
         <source>printed at box office</source>
         <translation>кассада басып шығарылған</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_desk_parts.py" line="89"/>
+        <location filename="../../app/views/refund_desk_parts.py" line="90"/>
         <source>refunded</source>
         <translation>қайтарылған</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_desk_parts.py" line="90"/>
+        <location filename="../../app/views/refund_desk_parts.py" line="91"/>
         <source>exchanged</source>
         <translation>айырбасталған</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_desk_parts.py" line="97"/>
+        <location filename="../../app/views/refund_desk_parts.py" line="98"/>
         <source>adult</source>
         <translation>ересек</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_desk_parts.py" line="98"/>
+        <location filename="../../app/views/refund_desk_parts.py" line="99"/>
         <source>child</source>
         <translation>балалар</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_desk_parts.py" line="99"/>
+        <location filename="../../app/views/refund_desk_parts.py" line="100"/>
         <source>student</source>
         <translation>студенттік</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_desk_parts.py" line="119"/>
+        <location filename="../../app/views/refund_desk_parts.py" line="120"/>
         <source>printer error</source>
         <translation>принтер қатесі</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_desk_parts.py" line="170"/>
+        <location filename="../../app/views/refund_desk_parts.py" line="171"/>
         <source>Exchange</source>
         <translation>Айырбастау</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_desk_parts.py" line="171"/>
+        <location filename="../../app/views/refund_desk_parts.py" line="172"/>
         <source>Session:</source>
         <translation>Сеанс:</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_desk_parts.py" line="182"/>
+        <location filename="../../app/views/refund_desk_parts.py" line="183"/>
         <source>Attach proof</source>
         <translation>Дәлел қосу</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_desk_parts.py" line="184"/>
+        <location filename="../../app/views/refund_desk_parts.py" line="185"/>
         <source>Images and PDF (*.jpg *.jpeg *.png *.pdf)</source>
         <translation>Суреттер және PDF (*.jpg *.jpeg *.png *.pdf)</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_desk_parts.py" line="193"/>
-        <location filename="../../app/views/refund_desk_parts.py" line="200"/>
+        <location filename="../../app/views/refund_desk_parts.py" line="194"/>
+        <location filename="../../app/views/refund_desk_parts.py" line="201"/>
         <source>Override</source>
         <translation>Ерекше рұқсат</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_desk_parts.py" line="194"/>
+        <location filename="../../app/views/refund_desk_parts.py" line="195"/>
         <source>Reason:</source>
         <translation>Себебі:</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_desk_parts.py" line="201"/>
+        <location filename="../../app/views/refund_desk_parts.py" line="202"/>
         <source>Supervisor PIN:</source>
         <translation>Жетекшінің PIN-коды:</translation>
     </message>
@@ -957,6 +957,75 @@ Returned to the card: %3</source>
         <location filename="../../app/views/reports_screen.py" line="314"/>
         <source>Save as</source>
         <translation>Басқаша сақтау</translation>
+    </message>
+</context>
+<context>
+    <name>RuleWords</name>
+    <message>
+        <location filename="../../app/views/rule_words.py" line="41"/>
+        <source>Refused at the door by Ashyq status: no deadline, service fee withheld</source>
+        <translation>Кіреберісте Ashyq мәртебесі бойынша кіргізілмеді: мерзім шектелмейді, сервистік алым ұсталады</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/rule_words.py" line="45"/>
+        <source>Refused at the door by Ashyq status: exchange without a fee</source>
+        <translation>Кіреберісте Ashyq мәртебесі бойынша кіргізілмеді: айырбастау алымсыз</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/rule_words.py" line="49"/>
+        <source>No documents for the tariff: cancelled, service fee withheld</source>
+        <translation>Тарифке құжат жоқ: билет жойылды, сервистік алым ұсталады</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/rule_words.py" line="53"/>
+        <source>%1: an hour or more before the start, fee 10 %</source>
+        <translation>%1: басталуына бір сағат не одан көп уақыт бар, алым 10 %</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/rule_words.py" line="57"/>
+        <source>%1: less than an hour before the start, fee 20 %</source>
+        <translation>%1: басталуына бір сағаттан аз уақыт қалды, алым 20 %</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/rule_words.py" line="61"/>
+        <location filename="../../app/views/rule_words.py" line="82"/>
+        <source>%1: no refunds</source>
+        <translation>%1: билет қайтарылмайды</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/rule_words.py" line="63"/>
+        <source>%1: only through the contact centre</source>
+        <translation>%1: тек байланыс орталығы арқылы</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/rule_words.py" line="65"/>
+        <source>%1: refund until %2, service fee withheld</source>
+        <translation>%1: қайтару мерзімі %2 дейін, сервистік алым ұсталады</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/rule_words.py" line="76"/>
+        <source>Printed at the organizer&apos;s box office: refunded there, not here</source>
+        <translation>Ұйымдастырушының кассасында басып шығарылған: ақша сонда қайтарылады, мұнда емес</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/rule_words.py" line="80"/>
+        <source>The event has already started</source>
+        <translation>Іс-шара басталып кетті</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/rule_words.py" line="84"/>
+        <source>%1: no money at the desk; record a request for the contact centre</source>
+        <translation>%1: кассада ақша берілмейді; байланыс орталығына өтінішті тіркеңіз</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/rule_words.py" line="88"/>
+        <source>The deadline passed at %2</source>
+        <translation>Мерзім %2 кезінде өтіп кетті</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/rule_words.py" line="90"/>
+        <source>Exchanges are made only after an Ashyq denial</source>
+        <translation>Айырбастау тек Ashyq бойынша кіргізілмегеннен кейін жасалады</translation>
     </message>
 </context>
 <context>

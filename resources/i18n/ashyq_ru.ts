@@ -401,37 +401,37 @@
 <context>
     <name>OrderTable</name>
     <message>
-        <location filename="../../app/views/refund_desk_parts.py" line="44"/>
+        <location filename="../../app/views/refund_desk_parts.py" line="45"/>
         <source>Ticket</source>
         <translation>Билет</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_desk_parts.py" line="44"/>
+        <location filename="../../app/views/refund_desk_parts.py" line="45"/>
         <source>Tariff</source>
         <translation>Тариф</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_desk_parts.py" line="44"/>
+        <location filename="../../app/views/refund_desk_parts.py" line="45"/>
         <source>Price</source>
         <translation>Цена</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_desk_parts.py" line="44"/>
+        <location filename="../../app/views/refund_desk_parts.py" line="45"/>
         <source>State</source>
         <translation>Состояние</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_desk_parts.py" line="45"/>
+        <location filename="../../app/views/refund_desk_parts.py" line="46"/>
         <source>Rule</source>
         <translation>Правило</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_desk_parts.py" line="45"/>
+        <location filename="../../app/views/refund_desk_parts.py" line="46"/>
         <source>Fee</source>
         <translation>Сбор</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_desk_parts.py" line="45"/>
+        <location filename="../../app/views/refund_desk_parts.py" line="46"/>
         <source>Refund</source>
         <translation>Возврат</translation>
     </message>
@@ -441,7 +441,7 @@
     <message>
         <location filename="../../app/views/console.py" line="352"/>
         <location filename="../../app/views/refund_desk.py" line="169"/>
-        <location filename="../../app/views/refund_desk_parts.py" line="127"/>
+        <location filename="../../app/views/refund_desk_parts.py" line="128"/>
         <source>Refunds</source>
         <translation>Возвраты</translation>
     </message>
@@ -462,7 +462,7 @@
     </message>
     <message>
         <location filename="../../app/views/refund_desk.py" line="175"/>
-        <location filename="../../app/views/refund_desk_parts.py" line="145"/>
+        <location filename="../../app/views/refund_desk_parts.py" line="146"/>
         <source>Receipts not printed</source>
         <translation>Ненапечатанные чеки</translation>
     </message>
@@ -631,22 +631,22 @@ Returned to the card: %3</source>
         <translation>Чек не напечатан: %1. Возврат сохранён; устраните неполадку принтера и нажмите «Повторить печать».</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_desk_parts.py" line="107"/>
+        <location filename="../../app/views/refund_desk_parts.py" line="108"/>
         <source>the printer is off or not connected</source>
         <translation>принтер выключен или не подключён</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_desk_parts.py" line="110"/>
+        <location filename="../../app/views/refund_desk_parts.py" line="111"/>
         <source>the paper is out</source>
         <translation>закончилась бумага</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_desk_parts.py" line="111"/>
+        <location filename="../../app/views/refund_desk_parts.py" line="112"/>
         <source>no permission to use the printer port</source>
         <translation>нет прав на использование порта принтера</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_desk_parts.py" line="114"/>
+        <location filename="../../app/views/refund_desk_parts.py" line="115"/>
         <source>this printer connection is not supported here</source>
         <translation>такое подключение принтера здесь не поддерживается</translation>
     </message>
@@ -666,108 +666,108 @@ Returned to the card: %3</source>
         <translation>Смена закрыта</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_desk_parts.py" line="130"/>
+        <location filename="../../app/views/refund_desk_parts.py" line="131"/>
         <source>Ticket prices</source>
         <translation>Стоимость билетов</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_desk_parts.py" line="131"/>
+        <location filename="../../app/views/refund_desk_parts.py" line="132"/>
         <source>Fees withheld</source>
         <translation>Удержано сборов</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_desk_parts.py" line="133"/>
+        <location filename="../../app/views/refund_desk_parts.py" line="134"/>
         <source>Returned to cards</source>
         <translation>Возвращено на карты</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_desk_parts.py" line="137"/>
+        <location filename="../../app/views/refund_desk_parts.py" line="138"/>
         <source>Exchanges</source>
         <translation>Обмены</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_desk_parts.py" line="141"/>
+        <location filename="../../app/views/refund_desk_parts.py" line="142"/>
         <source>Contact-centre requests</source>
         <translation>Заявки в контакт-центр</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_desk_parts.py" line="86"/>
+        <location filename="../../app/views/refund_desk_parts.py" line="87"/>
         <source>valid</source>
         <translation>действителен</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_desk_parts.py" line="87"/>
+        <location filename="../../app/views/refund_desk_parts.py" line="88"/>
         <source>used</source>
         <translation>использован</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_desk_parts.py" line="88"/>
+        <location filename="../../app/views/refund_desk_parts.py" line="89"/>
         <source>printed at box office</source>
         <translation>распечатан в кассе</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_desk_parts.py" line="89"/>
+        <location filename="../../app/views/refund_desk_parts.py" line="90"/>
         <source>refunded</source>
         <translation>возвращён</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_desk_parts.py" line="90"/>
+        <location filename="../../app/views/refund_desk_parts.py" line="91"/>
         <source>exchanged</source>
         <translation>обменян</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_desk_parts.py" line="97"/>
+        <location filename="../../app/views/refund_desk_parts.py" line="98"/>
         <source>adult</source>
         <translation>взрослый</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_desk_parts.py" line="98"/>
+        <location filename="../../app/views/refund_desk_parts.py" line="99"/>
         <source>child</source>
         <translation>детский</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_desk_parts.py" line="99"/>
+        <location filename="../../app/views/refund_desk_parts.py" line="100"/>
         <source>student</source>
         <translation>студенческий</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_desk_parts.py" line="119"/>
+        <location filename="../../app/views/refund_desk_parts.py" line="120"/>
         <source>printer error</source>
         <translation>ошибка принтера</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_desk_parts.py" line="170"/>
+        <location filename="../../app/views/refund_desk_parts.py" line="171"/>
         <source>Exchange</source>
         <translation>Обмен</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_desk_parts.py" line="171"/>
+        <location filename="../../app/views/refund_desk_parts.py" line="172"/>
         <source>Session:</source>
         <translation>Сеанс:</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_desk_parts.py" line="182"/>
+        <location filename="../../app/views/refund_desk_parts.py" line="183"/>
         <source>Attach proof</source>
         <translation>Приложить подтверждение</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_desk_parts.py" line="184"/>
+        <location filename="../../app/views/refund_desk_parts.py" line="185"/>
         <source>Images and PDF (*.jpg *.jpeg *.png *.pdf)</source>
         <translation>Изображения и PDF (*.jpg *.jpeg *.png *.pdf)</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_desk_parts.py" line="193"/>
-        <location filename="../../app/views/refund_desk_parts.py" line="200"/>
+        <location filename="../../app/views/refund_desk_parts.py" line="194"/>
+        <location filename="../../app/views/refund_desk_parts.py" line="201"/>
         <source>Override</source>
         <translation>Исключение</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_desk_parts.py" line="194"/>
+        <location filename="../../app/views/refund_desk_parts.py" line="195"/>
         <source>Reason:</source>
         <translation>Причина:</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_desk_parts.py" line="201"/>
+        <location filename="../../app/views/refund_desk_parts.py" line="202"/>
         <source>Supervisor PIN:</source>
         <translation>PIN-код старшего смены:</translation>
     </message>
@@ -958,6 +958,75 @@ Returned to the card: %3</source>
         <location filename="../../app/views/reports_screen.py" line="314"/>
         <source>Save as</source>
         <translation>Сохранить как</translation>
+    </message>
+</context>
+<context>
+    <name>RuleWords</name>
+    <message>
+        <location filename="../../app/views/rule_words.py" line="41"/>
+        <source>Refused at the door by Ashyq status: no deadline, service fee withheld</source>
+        <translation>Отказ на входе по статусу Ashyq: без срока, сервисный сбор удерживается</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/rule_words.py" line="45"/>
+        <source>Refused at the door by Ashyq status: exchange without a fee</source>
+        <translation>Отказ на входе по статусу Ashyq: обмен без сбора</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/rule_words.py" line="49"/>
+        <source>No documents for the tariff: cancelled, service fee withheld</source>
+        <translation>Нет документов для тарифа: билет аннулирован, сервисный сбор удерживается</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/rule_words.py" line="53"/>
+        <source>%1: an hour or more before the start, fee 10 %</source>
+        <translation>%1: за час и более до начала, сбор 10 %</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/rule_words.py" line="57"/>
+        <source>%1: less than an hour before the start, fee 20 %</source>
+        <translation>%1: менее чем за час до начала, сбор 20 %</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/rule_words.py" line="61"/>
+        <location filename="../../app/views/rule_words.py" line="82"/>
+        <source>%1: no refunds</source>
+        <translation>%1: возврат не производится</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/rule_words.py" line="63"/>
+        <source>%1: only through the contact centre</source>
+        <translation>%1: только через контакт-центр</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/rule_words.py" line="65"/>
+        <source>%1: refund until %2, service fee withheld</source>
+        <translation>%1: возврат до %2, сервисный сбор удерживается</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/rule_words.py" line="76"/>
+        <source>Printed at the organizer&apos;s box office: refunded there, not here</source>
+        <translation>Распечатан в кассе организатора: возврат там, а не здесь</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/rule_words.py" line="80"/>
+        <source>The event has already started</source>
+        <translation>Мероприятие уже началось</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/rule_words.py" line="84"/>
+        <source>%1: no money at the desk; record a request for the contact centre</source>
+        <translation>%1: деньги на кассе не выдаются; оформите заявку в контакт-центр</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/rule_words.py" line="88"/>
+        <source>The deadline passed at %2</source>
+        <translation>Срок истёк в %2</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/rule_words.py" line="90"/>
+        <source>Exchanges are made only after an Ashyq denial</source>
+        <translation>Обмен возможен только после отказа по Ashyq</translation>
     </message>
 </context>
 <context>
