@@ -45,25 +45,9 @@ from app.services.sync_service import enroll, make_outbox  # noqa: E402
 from app.sync import protocol as p  # noqa: E402
 from app.sync.client import CentralClient  # noqa: E402
 from app.sync.sealing import public_key_from_b64, seal_iin  # noqa: E402
+from tests.e2e.conftest import MemoryKeyring  # noqa: E402
 
 CODE = "BENCH-DOOR-0001"
-
-
-class _MemoryKeyring(keyring.backend.KeyringBackend):
-    priority = 1  # type: ignore[assignment]
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.entries: dict[tuple[str, str], str] = {}
-
-    def get_password(self, service: str, username: str) -> str | None:
-        return self.entries.get((service, username))
-
-    def set_password(self, service: str, username: str, password: str) -> None:
-        self.entries[(service, username)] = password
-
-    def delete_password(self, service: str, username: str) -> None:
-        self.entries.pop((service, username), None)
 
 
 def _free_port() -> int:
@@ -135,7 +119,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--count", type=int, default=100_000)
     args = parser.parse_args()
-    keyring.set_keyring(_MemoryKeyring())
+    keyring.set_keyring(MemoryKeyring())
     with tempfile.TemporaryDirectory(prefix="bench-sync-") as tmp:
         folder = Path(tmp)
         proc, url = _start_server(folder)

@@ -25,27 +25,10 @@ from app.sync.status_chain import (
     StatusChain,
     StatusResult,
 )
+from tests.e2e.conftest import MemoryKeyring
 
 IIN = "791028302728"
 T0 = datetime(2026, 11, 21, 12, 0, tzinfo=UTC)
-
-
-class MemoryKeyring(keyring.backend.KeyringBackend):
-    priority = 1  # type: ignore[assignment]
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.entries: dict[tuple[str, str], str] = {}
-
-    def get_password(self, service: str, username: str) -> str | None:
-        return self.entries.get((service, username))
-
-    def set_password(self, service: str, username: str, password: str) -> None:
-        self.entries[(service, username)] = password
-
-    def delete_password(self, service: str, username: str) -> None:
-        if self.entries.pop((service, username), None) is None:
-            raise keyring.errors.PasswordDeleteError(username)
 
 
 class LockedKeyring(MemoryKeyring):
