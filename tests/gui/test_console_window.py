@@ -101,7 +101,8 @@ def _catalogue(lang: str) -> QTranslator:
 def test_language_switch_without_restart(door: Door) -> None:
     screen = door.screen
     assert door.scan_and_wait(IINS["green"]).verdict == "admit"
-    door.qtbot.waitUntil(lambda: screen.occupancy_label.text().startswith("Inside: "),
+    # the admitted visitor is inside (test-week visits count): wait for the refreshed figure
+    door.qtbot.waitUntil(lambda: screen.occupancy_label.text() == "Inside: 1 / 120",
                          timeout=10_000)  # fmt: skip
     english = {
         ("DoorScreen", "→ ENTRY"): lambda: screen.entry_button.text(),
