@@ -465,9 +465,9 @@ COMMON: list[T] = [
     ("visitor's QR", "келушінің QR-коды", "QR-код посетителя"),
     ("command line", "пәрмен жолы", "командная строка"),
     ("just now", "жаңа ғана", "только что"),
-    ("%n min ago", ("%n мин бұрын",), ("%n мин назад", "%n мин назад", "%n мин назад")),
-    ("%n h ago", ("%n сағ бұрын",), ("%n ч назад", "%n ч назад", "%n ч назад")),
-    ("%n day(s) ago", ("%n күн бұрын",), ("%n день назад", "%n дня назад", "%n дней назад")),
+    ("%1 min ago", "%1 мин бұрын", "%1 мин назад"),
+    ("%1 h ago", "%1 сағ бұрын", "%1 ч назад"),
+    ("%1 d ago", "%1 күн бұрын", "%1 дн. назад"),
     # reasons (app/views/texts.py reason_text)
     (
         "Green status: no restrictions.",
@@ -790,8 +790,6 @@ BY_CONTEXT: dict[tuple[str, str], tuple[str | tuple[str, ...], str | tuple[str, 
 # English numerus forms (singular, plural) where the source's "(s)" trick is not enough.
 EN_NUMERUS: dict[str, tuple[str, str]] = {
     "Waiting to send: %n": ("Waiting to send: %n", "Waiting to send: %n"),
-    "%n min ago": ("%n min ago", "%n min ago"),
-    "%n h ago": ("%n h ago", "%n h ago"),
 }
 
 LANGS = ("kk", "ru", "en")

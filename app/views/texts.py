@@ -80,10 +80,12 @@ def age_text(seconds: int | None) -> str:
     if seconds is None or seconds < 60:
         return QCoreApplication.translate("Texts", "just now")
     if seconds < 3600:
-        return QCoreApplication.translate("Texts", "%n min ago", "", seconds // 60)
-    if seconds < 2 * 86400:
-        return QCoreApplication.translate("Texts", "%n h ago", "", seconds // 3600)
-    return QCoreApplication.translate("Texts", "%n day(s) ago", "", seconds // 86400)
+        text, n = QCoreApplication.translate("Texts", "%1 min ago"), seconds // 60
+    elif seconds < 2 * 86400:
+        text, n = QCoreApplication.translate("Texts", "%1 h ago"), seconds // 3600
+    else:
+        text, n = QCoreApplication.translate("Texts", "%1 d ago"), seconds // 86400
+    return text.replace("%1", str(n))
 
 
 def reason_text(code: str, fallback: str = "") -> str:

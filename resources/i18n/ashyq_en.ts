@@ -1354,222 +1354,213 @@ Returned to the card: %3</translation>
         <source>just now</source>
         <translation>just now</translation>
     </message>
-    <message numerus="yes">
+    <message>
         <location filename="../../app/views/texts.py" line="83"/>
-        <source>%n min ago</source>
-        <translation>
-            <numerusform>%n min ago</numerusform>
-            <numerusform>%n min ago</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../app/views/texts.py" line="85"/>
-        <source>%n h ago</source>
-        <translation>
-            <numerusform>%n h ago</numerusform>
-            <numerusform>%n h ago</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../app/views/texts.py" line="86"/>
-        <source>%n day(s) ago</source>
-        <translation>
-            <numerusform>%n day ago</numerusform>
-            <numerusform>%n days ago</numerusform>
-        </translation>
+        <source>%1 min ago</source>
+        <translation>%1 min ago</translation>
     </message>
     <message>
-        <location filename="../../app/views/texts.py" line="92"/>
+        <location filename="../../app/views/texts.py" line="85"/>
+        <source>%1 h ago</source>
+        <translation>%1 h ago</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/texts.py" line="87"/>
+        <source>%1 d ago</source>
+        <translation>%1 d ago</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/texts.py" line="94"/>
         <source>Green status: no restrictions.</source>
         <translation>Green status: no restrictions.</translation>
     </message>
     <message>
-        <location filename="../../app/views/texts.py" line="93"/>
+        <location filename="../../app/views/texts.py" line="95"/>
         <source>Blue status: admitted here.</source>
         <translation>Blue status: admitted here.</translation>
     </message>
     <message>
-        <location filename="../../app/views/texts.py" line="94"/>
+        <location filename="../../app/views/texts.py" line="96"/>
         <source>Blue status: on Saturdays and Sundays cinemas admit green only.</source>
         <translation>Blue status: on Saturdays and Sundays cinemas admit green only.</translation>
     </message>
     <message>
-        <location filename="../../app/views/texts.py" line="97"/>
+        <location filename="../../app/views/texts.py" line="99"/>
         <source>Blue status: admit only after you have seen a negative PCR certificate.</source>
         <translation>Blue status: admit only after you have seen a negative PCR certificate.</translation>
     </message>
     <message>
-        <location filename="../../app/views/texts.py" line="100"/>
+        <location filename="../../app/views/texts.py" line="102"/>
         <source>Blue status: PCR certificate seen by staff.</source>
         <translation>Blue status: PCR certificate seen by staff.</translation>
     </message>
     <message>
-        <location filename="../../app/views/texts.py" line="103"/>
+        <location filename="../../app/views/texts.py" line="105"/>
         <source>Yellow status: contact of a positive case. Not admitted.</source>
         <translation>Yellow status: contact of a positive case. Not admitted.</translation>
     </message>
     <message>
-        <location filename="../../app/views/texts.py" line="106"/>
+        <location filename="../../app/views/texts.py" line="108"/>
         <source>Yellow status: admitted to essential shops and pharmacies only.</source>
         <translation>Yellow status: admitted to essential shops and pharmacies only.</translation>
     </message>
     <message>
-        <location filename="../../app/views/texts.py" line="109"/>
+        <location filename="../../app/views/texts.py" line="111"/>
         <source>Red status: home isolation. Not admitted anywhere.</source>
         <translation>Red status: home isolation. Not admitted anywhere.</translation>
     </message>
     <message>
-        <location filename="../../app/views/texts.py" line="112"/>
+        <location filename="../../app/views/texts.py" line="114"/>
         <source>No status found (for example a foreign citizen). A supervisor may admit.</source>
         <translation>No status found (for example a foreign citizen). A supervisor may admit.</translation>
     </message>
     <message>
-        <location filename="../../app/views/texts.py" line="115"/>
+        <location filename="../../app/views/texts.py" line="117"/>
         <source>Offline, and the saved status is too old to trust. A supervisor may admit.</source>
         <translation>Offline, and the saved status is too old to trust. A supervisor may admit.</translation>
     </message>
     <message>
-        <location filename="../../app/views/texts.py" line="118"/>
+        <location filename="../../app/views/texts.py" line="120"/>
         <source>The venue is full. Wait until someone leaves.</source>
         <translation>The venue is full. Wait until someone leaves.</translation>
     </message>
     <message>
-        <location filename="../../app/views/texts.py" line="121"/>
+        <location filename="../../app/views/texts.py" line="123"/>
         <source>Exit recorded.</source>
         <translation>Exit recorded.</translation>
     </message>
     <message>
-        <location filename="../../app/views/texts.py" line="122"/>
+        <location filename="../../app/views/texts.py" line="124"/>
         <source>Admitted by a supervisor.</source>
         <translation>Admitted by a supervisor.</translation>
     </message>
     <message>
-        <location filename="../../app/views/texts.py" line="125"/>
+        <location filename="../../app/views/texts.py" line="127"/>
         <source>A member of the group is not admitted.</source>
         <translation>A member of the group is not admitted.</translation>
     </message>
     <message>
-        <location filename="../../app/views/texts.py" line="128"/>
+        <location filename="../../app/views/texts.py" line="130"/>
         <source>This person is already inside.</source>
         <translation>This person is already inside.</translation>
     </message>
     <message>
-        <location filename="../../app/views/texts.py" line="131"/>
+        <location filename="../../app/views/texts.py" line="133"/>
         <source>This venue&apos;s rules do not admit this status.</source>
         <translation>This venue&apos;s rules do not admit this status.</translation>
     </message>
     <message>
-        <location filename="../../app/views/texts.py" line="134"/>
+        <location filename="../../app/views/texts.py" line="136"/>
         <source>The visitor&apos;s own check-in is too old. Ask them to scan the poster again.</source>
         <translation>The visitor&apos;s own check-in is too old. Ask them to scan the poster again.</translation>
     </message>
     <message>
-        <location filename="../../app/views/texts.py" line="137"/>
+        <location filename="../../app/views/texts.py" line="139"/>
         <source>No status service answered and nothing is saved. A supervisor may admit.</source>
         <translation>No status service answered and nothing is saved. A supervisor may admit.</translation>
     </message>
     <message>
-        <location filename="../../app/views/texts.py" line="140"/>
+        <location filename="../../app/views/texts.py" line="142"/>
         <source>The whole group may enter.</source>
         <translation>The whole group may enter.</translation>
     </message>
     <message>
-        <location filename="../../app/views/texts.py" line="141"/>
+        <location filename="../../app/views/texts.py" line="143"/>
         <source>Only the members shown in colour may enter.</source>
         <translation>Only the members shown in colour may enter.</translation>
     </message>
     <message>
-        <location filename="../../app/views/texts.py" line="144"/>
+        <location filename="../../app/views/texts.py" line="146"/>
         <source>A member of the group still needs a check.</source>
         <translation>A member of the group still needs a check.</translation>
     </message>
     <message>
-        <location filename="../../app/views/texts.py" line="147"/>
+        <location filename="../../app/views/texts.py" line="149"/>
         <source>Nobody in this group may enter.</source>
         <translation>Nobody in this group may enter.</translation>
     </message>
     <message>
-        <location filename="../../app/views/texts.py" line="150"/>
+        <location filename="../../app/views/texts.py" line="152"/>
         <source>This is the venue&apos;s own poster. Scan the visitor&apos;s code.</source>
         <translation>This is the venue&apos;s own poster. Scan the visitor&apos;s code.</translation>
     </message>
     <message>
-        <location filename="../../app/views/texts.py" line="153"/>
+        <location filename="../../app/views/texts.py" line="155"/>
         <source>The scan was empty. Scan again.</source>
         <translation>The scan was empty. Scan again.</translation>
     </message>
     <message>
-        <location filename="../../app/views/texts.py" line="154"/>
+        <location filename="../../app/views/texts.py" line="156"/>
         <source>The scan is far too long to be an ID or a ticket. Scan again, or use the serial mode.</source>
         <translation>The scan is far too long to be an ID or a ticket. Scan again, or use the serial mode.</translation>
     </message>
     <message>
-        <location filename="../../app/views/texts.py" line="158"/>
+        <location filename="../../app/views/texts.py" line="160"/>
         <source>An IIN has exactly 12 digits. Scan or type it again.</source>
         <translation>An IIN has exactly 12 digits. Scan or type it again.</translation>
     </message>
     <message>
-        <location filename="../../app/views/texts.py" line="161"/>
+        <location filename="../../app/views/texts.py" line="163"/>
         <source>An IIN has digits only. Scan or type it again.</source>
         <translation>An IIN has digits only. Scan or type it again.</translation>
     </message>
     <message>
-        <location filename="../../app/views/texts.py" line="164"/>
+        <location filename="../../app/views/texts.py" line="166"/>
         <source>The IIN&apos;s check digit is wrong: it was misread or mistyped.</source>
         <translation>The IIN&apos;s check digit is wrong: it was misread or mistyped.</translation>
     </message>
     <message>
-        <location filename="../../app/views/texts.py" line="167"/>
+        <location filename="../../app/views/texts.py" line="169"/>
         <source>No such IIN is ever issued. Check the document.</source>
         <translation>No such IIN is ever issued. Check the document.</translation>
     </message>
     <message>
-        <location filename="../../app/views/texts.py" line="170"/>
+        <location filename="../../app/views/texts.py" line="172"/>
         <source>The document&apos;s machine-readable zone could not be read.</source>
         <translation>The document&apos;s machine-readable zone could not be read.</translation>
     </message>
     <message>
-        <location filename="../../app/views/texts.py" line="173"/>
+        <location filename="../../app/views/texts.py" line="175"/>
         <source>The document&apos;s machine-readable zone failed its check digit: scan it again.</source>
         <translation>The document&apos;s machine-readable zone failed its check digit: scan it again.</translation>
     </message>
     <message>
-        <location filename="../../app/views/texts.py" line="176"/>
+        <location filename="../../app/views/texts.py" line="178"/>
         <source>This code is not an ID, a ticket or a command.</source>
         <translation>This code is not an ID, a ticket or a command.</translation>
     </message>
     <message>
-        <location filename="../../app/views/texts.py" line="179"/>
+        <location filename="../../app/views/texts.py" line="181"/>
         <source>Valid ticket: admitted.</source>
         <translation>Valid ticket: admitted.</translation>
     </message>
     <message>
-        <location filename="../../app/views/texts.py" line="180"/>
+        <location filename="../../app/views/texts.py" line="182"/>
         <source>Valid ticket (checked offline).</source>
         <translation>Valid ticket (checked offline).</translation>
     </message>
     <message>
-        <location filename="../../app/views/texts.py" line="183"/>
+        <location filename="../../app/views/texts.py" line="185"/>
         <source>This ticket was already used.</source>
         <translation>This ticket was already used.</translation>
     </message>
     <message>
-        <location filename="../../app/views/texts.py" line="186"/>
+        <location filename="../../app/views/texts.py" line="188"/>
         <source>This ticket was refunded or exchanged.</source>
         <translation>This ticket was refunded or exchanged.</translation>
     </message>
     <message>
-        <location filename="../../app/views/texts.py" line="189"/>
+        <location filename="../../app/views/texts.py" line="191"/>
         <source>This ticket is for another session.</source>
         <translation>This ticket is for another session.</translation>
     </message>
     <message>
-        <location filename="../../app/views/texts.py" line="192"/>
+        <location filename="../../app/views/texts.py" line="194"/>
         <source>Unknown ticket, and the server cannot be asked now.</source>
         <translation>Unknown ticket, and the server cannot be asked now.</translation>
     </message>
     <message>
-        <location filename="../../app/views/texts.py" line="195"/>
+        <location filename="../../app/views/texts.py" line="197"/>
         <source>Blue status: no PCR certificate shown. Not admitted.</source>
         <translation>Blue status: no PCR certificate shown. Not admitted.</translation>
     </message>

@@ -1354,222 +1354,213 @@ Returned to the card: %3</source>
         <source>just now</source>
         <translation>жаңа ғана</translation>
     </message>
-    <message numerus="yes">
+    <message>
         <location filename="../../app/views/texts.py" line="83"/>
-        <source>%n min ago</source>
-        <translation>
-            <numerusform>%n мин бұрын</numerusform>
-            <numerusform>%n мин бұрын</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../app/views/texts.py" line="85"/>
-        <source>%n h ago</source>
-        <translation>
-            <numerusform>%n сағ бұрын</numerusform>
-            <numerusform>%n сағ бұрын</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../app/views/texts.py" line="86"/>
-        <source>%n day(s) ago</source>
-        <translation>
-            <numerusform>%n күн бұрын</numerusform>
-            <numerusform>%n күн бұрын</numerusform>
-        </translation>
+        <source>%1 min ago</source>
+        <translation>%1 мин бұрын</translation>
     </message>
     <message>
-        <location filename="../../app/views/texts.py" line="92"/>
+        <location filename="../../app/views/texts.py" line="85"/>
+        <source>%1 h ago</source>
+        <translation>%1 сағ бұрын</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/texts.py" line="87"/>
+        <source>%1 d ago</source>
+        <translation>%1 күн бұрын</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/texts.py" line="94"/>
         <source>Green status: no restrictions.</source>
         <translation>Жасыл мәртебе: шектеу жоқ.</translation>
     </message>
     <message>
-        <location filename="../../app/views/texts.py" line="93"/>
+        <location filename="../../app/views/texts.py" line="95"/>
         <source>Blue status: admitted here.</source>
         <translation>Көк мәртебе: бұл нысанға кіруге болады.</translation>
     </message>
     <message>
-        <location filename="../../app/views/texts.py" line="94"/>
+        <location filename="../../app/views/texts.py" line="96"/>
         <source>Blue status: on Saturdays and Sundays cinemas admit green only.</source>
         <translation>Көк мәртебе: сенбі мен жексенбіде кинотеатрға тек жасыл мәртебемен кіргізеді.</translation>
     </message>
     <message>
-        <location filename="../../app/views/texts.py" line="97"/>
+        <location filename="../../app/views/texts.py" line="99"/>
         <source>Blue status: admit only after you have seen a negative PCR certificate.</source>
         <translation>Көк мәртебе: теріс ПТР анықтамасын көргеннен кейін ғана кіргізіңіз.</translation>
     </message>
     <message>
-        <location filename="../../app/views/texts.py" line="100"/>
+        <location filename="../../app/views/texts.py" line="102"/>
         <source>Blue status: PCR certificate seen by staff.</source>
         <translation>Көк мәртебе: ПТР анықтамасын қызметкер тексерді.</translation>
     </message>
     <message>
-        <location filename="../../app/views/texts.py" line="103"/>
+        <location filename="../../app/views/texts.py" line="105"/>
         <source>Yellow status: contact of a positive case. Not admitted.</source>
         <translation>Сары мәртебе: COVID-19 сынағы оң адаммен байланыста болған. Кіргізілмейді.</translation>
     </message>
     <message>
-        <location filename="../../app/views/texts.py" line="106"/>
+        <location filename="../../app/views/texts.py" line="108"/>
         <source>Yellow status: admitted to essential shops and pharmacies only.</source>
         <translation>Сары мәртебе: тек азық-түлік және шаруашылық дүкендері мен дәріханаларға кіруге болады.</translation>
     </message>
     <message>
-        <location filename="../../app/views/texts.py" line="109"/>
+        <location filename="../../app/views/texts.py" line="111"/>
         <source>Red status: home isolation. Not admitted anywhere.</source>
         <translation>Қызыл мәртебе: үйде оқшаулау. Ешқайда кіргізілмейді.</translation>
     </message>
     <message>
-        <location filename="../../app/views/texts.py" line="112"/>
+        <location filename="../../app/views/texts.py" line="114"/>
         <source>No status found (for example a foreign citizen). A supervisor may admit.</source>
         <translation>Мәртебе табылмады (мысалы, шетел азаматы). Ауысым жетекшісі кіргізе алады.</translation>
     </message>
     <message>
-        <location filename="../../app/views/texts.py" line="115"/>
+        <location filename="../../app/views/texts.py" line="117"/>
         <source>Offline, and the saved status is too old to trust. A supervisor may admit.</source>
         <translation>Байланыс жоқ, ал сақталған мәртебе ескірген. Ауысым жетекшісі кіргізе алады.</translation>
     </message>
     <message>
-        <location filename="../../app/views/texts.py" line="118"/>
+        <location filename="../../app/views/texts.py" line="120"/>
         <source>The venue is full. Wait until someone leaves.</source>
         <translation>Нысанда орын жоқ. Біреу шыққанша күтіңіз.</translation>
     </message>
     <message>
-        <location filename="../../app/views/texts.py" line="121"/>
+        <location filename="../../app/views/texts.py" line="123"/>
         <source>Exit recorded.</source>
         <translation>Шығу тіркелді.</translation>
     </message>
     <message>
-        <location filename="../../app/views/texts.py" line="122"/>
+        <location filename="../../app/views/texts.py" line="124"/>
         <source>Admitted by a supervisor.</source>
         <translation>Ауысым жетекшісінің шешімімен кіргізілді.</translation>
     </message>
     <message>
-        <location filename="../../app/views/texts.py" line="125"/>
+        <location filename="../../app/views/texts.py" line="127"/>
         <source>A member of the group is not admitted.</source>
         <translation>Топтың бір мүшесі кіргізілмейді.</translation>
     </message>
     <message>
-        <location filename="../../app/views/texts.py" line="128"/>
+        <location filename="../../app/views/texts.py" line="130"/>
         <source>This person is already inside.</source>
         <translation>Бұл адам қазір ішінде.</translation>
     </message>
     <message>
-        <location filename="../../app/views/texts.py" line="131"/>
+        <location filename="../../app/views/texts.py" line="133"/>
         <source>This venue&apos;s rules do not admit this status.</source>
         <translation>Нысан ережелері бойынша бұл мәртебемен кіргізілмейді.</translation>
     </message>
     <message>
-        <location filename="../../app/views/texts.py" line="134"/>
+        <location filename="../../app/views/texts.py" line="136"/>
         <source>The visitor&apos;s own check-in is too old. Ask them to scan the poster again.</source>
         <translation>Келушінің өз тіркелуі ескірген. Плакатты қайта сканерлеуін сұраңыз.</translation>
     </message>
     <message>
-        <location filename="../../app/views/texts.py" line="137"/>
+        <location filename="../../app/views/texts.py" line="139"/>
         <source>No status service answered and nothing is saved. A supervisor may admit.</source>
         <translation>Мәртебе сервистері жауап бермеді, сақталған дерек жоқ. Ауысым жетекшісі кіргізе алады.</translation>
     </message>
     <message>
-        <location filename="../../app/views/texts.py" line="140"/>
+        <location filename="../../app/views/texts.py" line="142"/>
         <source>The whole group may enter.</source>
         <translation>Бүкіл топ кіре алады.</translation>
     </message>
     <message>
-        <location filename="../../app/views/texts.py" line="141"/>
+        <location filename="../../app/views/texts.py" line="143"/>
         <source>Only the members shown in colour may enter.</source>
         <translation>Тек түспен белгіленгендер кіре алады.</translation>
     </message>
     <message>
-        <location filename="../../app/views/texts.py" line="144"/>
+        <location filename="../../app/views/texts.py" line="146"/>
         <source>A member of the group still needs a check.</source>
         <translation>Топтың бір мүшесін әлі тексеру керек.</translation>
     </message>
     <message>
-        <location filename="../../app/views/texts.py" line="147"/>
+        <location filename="../../app/views/texts.py" line="149"/>
         <source>Nobody in this group may enter.</source>
         <translation>Бұл топтан ешкім кіре алмайды.</translation>
     </message>
     <message>
-        <location filename="../../app/views/texts.py" line="150"/>
+        <location filename="../../app/views/texts.py" line="152"/>
         <source>This is the venue&apos;s own poster. Scan the visitor&apos;s code.</source>
         <translation>Бұл нысанның өз плакаты. Келушінің кодын сканерлеңіз.</translation>
     </message>
     <message>
-        <location filename="../../app/views/texts.py" line="153"/>
+        <location filename="../../app/views/texts.py" line="155"/>
         <source>The scan was empty. Scan again.</source>
         <translation>Сканерлеу бос. Қайта сканерлеңіз.</translation>
     </message>
     <message>
-        <location filename="../../app/views/texts.py" line="154"/>
+        <location filename="../../app/views/texts.py" line="156"/>
         <source>The scan is far too long to be an ID or a ticket. Scan again, or use the serial mode.</source>
         <translation>Бұл мәтін куәлік не билет үшін тым ұзын. Қайта сканерлеңіз немесе COM-порт режимін қолданыңыз.</translation>
     </message>
     <message>
-        <location filename="../../app/views/texts.py" line="158"/>
+        <location filename="../../app/views/texts.py" line="160"/>
         <source>An IIN has exactly 12 digits. Scan or type it again.</source>
         <translation>ЖСН дәл 12 саннан тұрады. Қайта сканерлеңіз немесе енгізіңіз.</translation>
     </message>
     <message>
-        <location filename="../../app/views/texts.py" line="161"/>
+        <location filename="../../app/views/texts.py" line="163"/>
         <source>An IIN has digits only. Scan or type it again.</source>
         <translation>ЖСН тек сандардан тұрады. Қайта сканерлеңіз немесе енгізіңіз.</translation>
     </message>
     <message>
-        <location filename="../../app/views/texts.py" line="164"/>
+        <location filename="../../app/views/texts.py" line="166"/>
         <source>The IIN&apos;s check digit is wrong: it was misread or mistyped.</source>
         <translation>ЖСН-нің бақылау саны қате: ол қате оқылған немесе қате терілген.</translation>
     </message>
     <message>
-        <location filename="../../app/views/texts.py" line="167"/>
+        <location filename="../../app/views/texts.py" line="169"/>
         <source>No such IIN is ever issued. Check the document.</source>
         <translation>Мұндай ЖСН берілмейді. Құжатты тексеріңіз.</translation>
     </message>
     <message>
-        <location filename="../../app/views/texts.py" line="170"/>
+        <location filename="../../app/views/texts.py" line="172"/>
         <source>The document&apos;s machine-readable zone could not be read.</source>
         <translation>Құжаттың машинамен оқылатын аймағы оқылмады.</translation>
     </message>
     <message>
-        <location filename="../../app/views/texts.py" line="173"/>
+        <location filename="../../app/views/texts.py" line="175"/>
         <source>The document&apos;s machine-readable zone failed its check digit: scan it again.</source>
         <translation>Құжаттың машинамен оқылатын аймағының бақылау саны сәйкес келмеді: қайта сканерлеңіз.</translation>
     </message>
     <message>
-        <location filename="../../app/views/texts.py" line="176"/>
+        <location filename="../../app/views/texts.py" line="178"/>
         <source>This code is not an ID, a ticket or a command.</source>
         <translation>Бұл код куәлік те, билет те, пәрмен де емес.</translation>
     </message>
     <message>
-        <location filename="../../app/views/texts.py" line="179"/>
+        <location filename="../../app/views/texts.py" line="181"/>
         <source>Valid ticket: admitted.</source>
         <translation>Билет жарамды: кіргізілді.</translation>
     </message>
     <message>
-        <location filename="../../app/views/texts.py" line="180"/>
+        <location filename="../../app/views/texts.py" line="182"/>
         <source>Valid ticket (checked offline).</source>
         <translation>Билет жарамды (байланыссыз тексерілді).</translation>
     </message>
     <message>
-        <location filename="../../app/views/texts.py" line="183"/>
+        <location filename="../../app/views/texts.py" line="185"/>
         <source>This ticket was already used.</source>
         <translation>Бұл билет бұрын пайдаланылған.</translation>
     </message>
     <message>
-        <location filename="../../app/views/texts.py" line="186"/>
+        <location filename="../../app/views/texts.py" line="188"/>
         <source>This ticket was refunded or exchanged.</source>
         <translation>Бұл билет қайтарылған немесе айырбасталған.</translation>
     </message>
     <message>
-        <location filename="../../app/views/texts.py" line="189"/>
+        <location filename="../../app/views/texts.py" line="191"/>
         <source>This ticket is for another session.</source>
         <translation>Бұл билет басқа сеансқа арналған.</translation>
     </message>
     <message>
-        <location filename="../../app/views/texts.py" line="192"/>
+        <location filename="../../app/views/texts.py" line="194"/>
         <source>Unknown ticket, and the server cannot be asked now.</source>
         <translation>Билет белгісіз, ал серверден қазір сұрау мүмкін емес.</translation>
     </message>
     <message>
-        <location filename="../../app/views/texts.py" line="195"/>
+        <location filename="../../app/views/texts.py" line="197"/>
         <source>Blue status: no PCR certificate shown. Not admitted.</source>
         <translation>Көк мәртебе: ПТР анықтамасы көрсетілмеді. Кіргізілмейді.</translation>
     </message>

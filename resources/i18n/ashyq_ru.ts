@@ -1356,225 +1356,213 @@ Returned to the card: %3</source>
         <source>just now</source>
         <translation>только что</translation>
     </message>
-    <message numerus="yes">
+    <message>
         <location filename="../../app/views/texts.py" line="83"/>
-        <source>%n min ago</source>
-        <translation>
-            <numerusform>%n мин назад</numerusform>
-            <numerusform>%n мин назад</numerusform>
-            <numerusform>%n мин назад</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../app/views/texts.py" line="85"/>
-        <source>%n h ago</source>
-        <translation>
-            <numerusform>%n ч назад</numerusform>
-            <numerusform>%n ч назад</numerusform>
-            <numerusform>%n ч назад</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../app/views/texts.py" line="86"/>
-        <source>%n day(s) ago</source>
-        <translation>
-            <numerusform>%n день назад</numerusform>
-            <numerusform>%n дня назад</numerusform>
-            <numerusform>%n дней назад</numerusform>
-        </translation>
+        <source>%1 min ago</source>
+        <translation>%1 мин назад</translation>
     </message>
     <message>
-        <location filename="../../app/views/texts.py" line="92"/>
+        <location filename="../../app/views/texts.py" line="85"/>
+        <source>%1 h ago</source>
+        <translation>%1 ч назад</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/texts.py" line="87"/>
+        <source>%1 d ago</source>
+        <translation>%1 дн. назад</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/texts.py" line="94"/>
         <source>Green status: no restrictions.</source>
         <translation>Зелёный статус: без ограничений.</translation>
     </message>
     <message>
-        <location filename="../../app/views/texts.py" line="93"/>
+        <location filename="../../app/views/texts.py" line="95"/>
         <source>Blue status: admitted here.</source>
         <translation>Синий статус: на этот объект пропускают.</translation>
     </message>
     <message>
-        <location filename="../../app/views/texts.py" line="94"/>
+        <location filename="../../app/views/texts.py" line="96"/>
         <source>Blue status: on Saturdays and Sundays cinemas admit green only.</source>
         <translation>Синий статус: в субботу и воскресенье в кинотеатр пускают только с зелёным.</translation>
     </message>
     <message>
-        <location filename="../../app/views/texts.py" line="97"/>
+        <location filename="../../app/views/texts.py" line="99"/>
         <source>Blue status: admit only after you have seen a negative PCR certificate.</source>
         <translation>Синий статус: пропускайте только после предъявления отрицательной справки ПЦР.</translation>
     </message>
     <message>
-        <location filename="../../app/views/texts.py" line="100"/>
+        <location filename="../../app/views/texts.py" line="102"/>
         <source>Blue status: PCR certificate seen by staff.</source>
         <translation>Синий статус: справка ПЦР проверена сотрудником.</translation>
     </message>
     <message>
-        <location filename="../../app/views/texts.py" line="103"/>
+        <location filename="../../app/views/texts.py" line="105"/>
         <source>Yellow status: contact of a positive case. Not admitted.</source>
         <translation>Жёлтый статус: контакт с заболевшим. Вход запрещён.</translation>
     </message>
     <message>
-        <location filename="../../app/views/texts.py" line="106"/>
+        <location filename="../../app/views/texts.py" line="108"/>
         <source>Yellow status: admitted to essential shops and pharmacies only.</source>
         <translation>Жёлтый статус: можно только в продуктовые и хозяйственные магазины и аптеки.</translation>
     </message>
     <message>
-        <location filename="../../app/views/texts.py" line="109"/>
+        <location filename="../../app/views/texts.py" line="111"/>
         <source>Red status: home isolation. Not admitted anywhere.</source>
         <translation>Красный статус: домашняя изоляция. Вход везде запрещён.</translation>
     </message>
     <message>
-        <location filename="../../app/views/texts.py" line="112"/>
+        <location filename="../../app/views/texts.py" line="114"/>
         <source>No status found (for example a foreign citizen). A supervisor may admit.</source>
         <translation>Статус не найден (например, иностранный гражданин). Пропустить может старший смены.</translation>
     </message>
     <message>
-        <location filename="../../app/views/texts.py" line="115"/>
+        <location filename="../../app/views/texts.py" line="117"/>
         <source>Offline, and the saved status is too old to trust. A supervisor may admit.</source>
         <translation>Нет связи, а сохранённый статус устарел. Пропустить может старший смены.</translation>
     </message>
     <message>
-        <location filename="../../app/views/texts.py" line="118"/>
+        <location filename="../../app/views/texts.py" line="120"/>
         <source>The venue is full. Wait until someone leaves.</source>
         <translation>Мест нет. Подождите, пока кто-нибудь выйдет.</translation>
     </message>
     <message>
-        <location filename="../../app/views/texts.py" line="121"/>
+        <location filename="../../app/views/texts.py" line="123"/>
         <source>Exit recorded.</source>
         <translation>Выход зарегистрирован.</translation>
     </message>
     <message>
-        <location filename="../../app/views/texts.py" line="122"/>
+        <location filename="../../app/views/texts.py" line="124"/>
         <source>Admitted by a supervisor.</source>
         <translation>Пропущен по решению старшего смены.</translation>
     </message>
     <message>
-        <location filename="../../app/views/texts.py" line="125"/>
+        <location filename="../../app/views/texts.py" line="127"/>
         <source>A member of the group is not admitted.</source>
         <translation>Одного из группы пропустить нельзя.</translation>
     </message>
     <message>
-        <location filename="../../app/views/texts.py" line="128"/>
+        <location filename="../../app/views/texts.py" line="130"/>
         <source>This person is already inside.</source>
         <translation>Этот человек уже внутри.</translation>
     </message>
     <message>
-        <location filename="../../app/views/texts.py" line="131"/>
+        <location filename="../../app/views/texts.py" line="133"/>
         <source>This venue&apos;s rules do not admit this status.</source>
         <translation>По правилам объекта с этим статусом не пропускают.</translation>
     </message>
     <message>
-        <location filename="../../app/views/texts.py" line="134"/>
+        <location filename="../../app/views/texts.py" line="136"/>
         <source>The visitor&apos;s own check-in is too old. Ask them to scan the poster again.</source>
         <translation>Отметка посетителя устарела. Попросите его снова отсканировать плакат.</translation>
     </message>
     <message>
-        <location filename="../../app/views/texts.py" line="137"/>
+        <location filename="../../app/views/texts.py" line="139"/>
         <source>No status service answered and nothing is saved. A supervisor may admit.</source>
         <translation>Сервисы статусов не ответили, сохранённых данных нет. Пропустить может старший смены.</translation>
     </message>
     <message>
-        <location filename="../../app/views/texts.py" line="140"/>
+        <location filename="../../app/views/texts.py" line="142"/>
         <source>The whole group may enter.</source>
         <translation>Вся группа может войти.</translation>
     </message>
     <message>
-        <location filename="../../app/views/texts.py" line="141"/>
+        <location filename="../../app/views/texts.py" line="143"/>
         <source>Only the members shown in colour may enter.</source>
         <translation>Войти могут только отмеченные цветом.</translation>
     </message>
     <message>
-        <location filename="../../app/views/texts.py" line="144"/>
+        <location filename="../../app/views/texts.py" line="146"/>
         <source>A member of the group still needs a check.</source>
         <translation>Одного из группы ещё нужно проверить.</translation>
     </message>
     <message>
-        <location filename="../../app/views/texts.py" line="147"/>
+        <location filename="../../app/views/texts.py" line="149"/>
         <source>Nobody in this group may enter.</source>
         <translation>Никто из группы не может войти.</translation>
     </message>
     <message>
-        <location filename="../../app/views/texts.py" line="150"/>
+        <location filename="../../app/views/texts.py" line="152"/>
         <source>This is the venue&apos;s own poster. Scan the visitor&apos;s code.</source>
         <translation>Это плакат самого объекта. Отсканируйте код посетителя.</translation>
     </message>
     <message>
-        <location filename="../../app/views/texts.py" line="153"/>
+        <location filename="../../app/views/texts.py" line="155"/>
         <source>The scan was empty. Scan again.</source>
         <translation>Пустое сканирование. Отсканируйте ещё раз.</translation>
     </message>
     <message>
-        <location filename="../../app/views/texts.py" line="154"/>
+        <location filename="../../app/views/texts.py" line="156"/>
         <source>The scan is far too long to be an ID or a ticket. Scan again, or use the serial mode.</source>
         <translation>Слишком длинный код для удостоверения или билета. Отсканируйте ещё раз или включите режим COM-порта.</translation>
     </message>
     <message>
-        <location filename="../../app/views/texts.py" line="158"/>
+        <location filename="../../app/views/texts.py" line="160"/>
         <source>An IIN has exactly 12 digits. Scan or type it again.</source>
         <translation>ИИН состоит ровно из 12 цифр. Отсканируйте или введите его ещё раз.</translation>
     </message>
     <message>
-        <location filename="../../app/views/texts.py" line="161"/>
+        <location filename="../../app/views/texts.py" line="163"/>
         <source>An IIN has digits only. Scan or type it again.</source>
         <translation>ИИН состоит только из цифр. Отсканируйте или введите его ещё раз.</translation>
     </message>
     <message>
-        <location filename="../../app/views/texts.py" line="164"/>
+        <location filename="../../app/views/texts.py" line="166"/>
         <source>The IIN&apos;s check digit is wrong: it was misread or mistyped.</source>
         <translation>Неверная контрольная цифра ИИН: он считан или введён с ошибкой.</translation>
     </message>
     <message>
-        <location filename="../../app/views/texts.py" line="167"/>
+        <location filename="../../app/views/texts.py" line="169"/>
         <source>No such IIN is ever issued. Check the document.</source>
         <translation>Такой ИИН не выдаётся. Проверьте документ.</translation>
     </message>
     <message>
-        <location filename="../../app/views/texts.py" line="170"/>
+        <location filename="../../app/views/texts.py" line="172"/>
         <source>The document&apos;s machine-readable zone could not be read.</source>
         <translation>Не удалось прочитать машиночитаемую зону документа.</translation>
     </message>
     <message>
-        <location filename="../../app/views/texts.py" line="173"/>
+        <location filename="../../app/views/texts.py" line="175"/>
         <source>The document&apos;s machine-readable zone failed its check digit: scan it again.</source>
         <translation>Машиночитаемая зона документа не прошла проверку контрольной цифры: отсканируйте ещё раз.</translation>
     </message>
     <message>
-        <location filename="../../app/views/texts.py" line="176"/>
+        <location filename="../../app/views/texts.py" line="178"/>
         <source>This code is not an ID, a ticket or a command.</source>
         <translation>Этот код — не удостоверение, не билет и не команда.</translation>
     </message>
     <message>
-        <location filename="../../app/views/texts.py" line="179"/>
+        <location filename="../../app/views/texts.py" line="181"/>
         <source>Valid ticket: admitted.</source>
         <translation>Билет действителен: пропущен.</translation>
     </message>
     <message>
-        <location filename="../../app/views/texts.py" line="180"/>
+        <location filename="../../app/views/texts.py" line="182"/>
         <source>Valid ticket (checked offline).</source>
         <translation>Билет действителен (проверен без связи).</translation>
     </message>
     <message>
-        <location filename="../../app/views/texts.py" line="183"/>
+        <location filename="../../app/views/texts.py" line="185"/>
         <source>This ticket was already used.</source>
         <translation>Этот билет уже использован.</translation>
     </message>
     <message>
-        <location filename="../../app/views/texts.py" line="186"/>
+        <location filename="../../app/views/texts.py" line="188"/>
         <source>This ticket was refunded or exchanged.</source>
         <translation>Этот билет возвращён или обменян.</translation>
     </message>
     <message>
-        <location filename="../../app/views/texts.py" line="189"/>
+        <location filename="../../app/views/texts.py" line="191"/>
         <source>This ticket is for another session.</source>
         <translation>Этот билет на другой сеанс.</translation>
     </message>
     <message>
-        <location filename="../../app/views/texts.py" line="192"/>
+        <location filename="../../app/views/texts.py" line="194"/>
         <source>Unknown ticket, and the server cannot be asked now.</source>
         <translation>Неизвестный билет, а сервер сейчас недоступен.</translation>
     </message>
     <message>
-        <location filename="../../app/views/texts.py" line="195"/>
+        <location filename="../../app/views/texts.py" line="197"/>
         <source>Blue status: no PCR certificate shown. Not admitted.</source>
         <translation>Синий статус: справка ПЦР не предъявлена. Не пропускать.</translation>
     </message>
