@@ -38,6 +38,9 @@ def setup_logging(log_dir: Path | None, level: int = logging.INFO) -> Path | Non
     """Console logging to stderr and, when `log_dir` is given, to `ashyq.log` there."""
     root = logging.getLogger()
     root.setLevel(level)
+    # one line per HTTP request would bury what matters; failures still come through
+    for chatty in ("httpx", "httpcore"):
+        logging.getLogger(chatty).setLevel(logging.WARNING)
     fmt = logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s")
     redactor = RedactingFilter()
     stream = logging.StreamHandler()
