@@ -100,9 +100,18 @@ class VisitBatch(Wire):
     events: Annotated[list[VisitEvent], Field(min_length=1, max_length=MAX_BATCH)]
 
 
+class Rejection(Wire):
+    """One event of a batch that the server refused for a reason of its own (the rest stand)."""
+
+    id: UUID
+    code: str  # stable, e.g. "already_refunded", "ticket_used", "amount_mismatch"
+    message: str  # an English sentence; the console shows its own words for the code
+
+
 class BatchResult(Wire):
     accepted: list[UUID]  # stored now
     duplicates: list[UUID]  # already stored before; the console marks both as delivered
+    rejected: list[Rejection] = []  # refused; the console keeps each, set aside with the reason
 
 
 # --- orders and tickets ---------------------------------------------------------------------
