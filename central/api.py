@@ -148,8 +148,8 @@ def post_visits(batch: VisitBatch, ctx: CtxDep, station: StationDep) -> BatchRes
 @router.post("/refunds", responses=ERRORS)
 def post_refunds(batch: RefundBatch, ctx: CtxDep, station: StationDep) -> BatchResult:
     with ctx.engine.begin() as conn:
-        accepted, duplicates = records.store_refunds(conn, station, list(batch.events))
-    return BatchResult(accepted=accepted, duplicates=duplicates)
+        accepted, duplicates, rejected = records.store_refunds(conn, station, list(batch.events))
+    return BatchResult(accepted=accepted, duplicates=duplicates, rejected=rejected)
 
 
 @router.get("/orders", responses=ERRORS)

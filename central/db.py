@@ -247,6 +247,31 @@ class Refund(Base):
     body: Mapped[dict[str, Any]] = mapped_column(JSON)  # the RefundEvent as sent, for audit
 
 
+class RefundRejection(Base):
+    """A refund the server refused (central.refund_check), kept for audit; it moved nothing here.
+
+    One row per refund id: a console may send the same refused id again (it is checked anew);
+    the row keeps the first and latest refusal, the latest reason and body, and the count.
+    """
+
+    __tablename__ = "refund_rejections"
+    __table_args__ = (UniqueConstraint("venue_id", "client_id"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    venue_id: Mapped[int] = mapped_column(ForeignKey("venues.id"))
+    client_id: Mapped[uuid.UUID] = mapped_column(Uuid)
+    station_id: Mapped[uuid.UUID] = mapped_column(Uuid)
+    occurred_at: Mapped[datetime]
+    first_refused_at: Mapped[datetime]
+    refused_at: Mapped[datetime]
+    attempts: Mapped[int] = mapped_column(Integer, default=1)
+    kind: Mapped[str] = mapped_column(String(20))
+    order_number: Mapped[str] = mapped_column(String(32))
+    code: Mapped[str] = mapped_column(String(40))
+    message: Mapped[str] = mapped_column(String(500))
+    body: Mapped[dict[str, Any]] = mapped_column(JSON)  # the RefundEvent as sent
+
+
 class Checkin(Base):
     """A visitor's own check-in from the poster; `seq` orders the door's live stream."""
 

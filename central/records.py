@@ -3,7 +3,8 @@
 Every write is idempotent by a database constraint, so a retried or concurrent delivery of the
 same event stores one row (DESIGN.md habit 5): visits and refunds are unique on (venue, client
 id) and inserted with ON CONFLICT DO NOTHING; a ticket is redeemed by one conditional UPDATE
-that only a still-valid ticket passes.
+that only a still-valid ticket passes. Refunds are also checked against the server's tickets and
+the refund rules first (central.refund_store, central.refund_check).
 """
 
 from __future__ import annotations
@@ -23,16 +24,17 @@ from app.sync.protocol import (
     OrderOut,
     RedeemRequest,
     RedeemResponse,
-    RefundEvent,
-    RefundKind,
     SessionOut,
     TicketOut,
     TicketState,
     VisitEvent,
 )
 from central.context import StationAuth
-from central.db import EventSession, Order, Refund, Ticket, TraceIdentity, Venue, Visit, utcnow
+from central.db import EventSession, Order, Ticket, TraceIdentity, Venue, Visit, utcnow
 from central.keys import ServerKeys
+from central.refund_store import store_refunds
+
+__all__ = ["orders_since", "redeem", "store_refunds", "store_visits"]
 
 
 def _insert(conn: Connection, table: Any) -> Any:
@@ -117,60 +119,7 @@ def _trace_row(
     return {"visit_id": visit_id, "sealed_iin": event.sealed_iin, "check": check}
 
 
-# --- refunds --------------------------------------------------------------------------------
-
-_STATE_AFTER = {RefundKind.REFUND: TicketState.REFUNDED, RefundKind.EXCHANGE: TicketState.EXCHANGED}
-
-
-def store_refunds(
-    conn: Connection, station: StationAuth, events: list[RefundEvent]
-) -> tuple[list[uuid.UUID], list[uuid.UUID]]:
-    """Record each refund once and move its tickets to refunded / exchanged.
-
-    A refund for an order this server does not know is still recorded (the desk's money moved)
-    with `known_order` false, rather than refused and retried forever by the outbox.
-    """
-    accepted: list[uuid.UUID] = []
-    duplicates: list[uuid.UUID] = []
-    now = utcnow()
-    for event in events:
-        if event.id in accepted or event.id in duplicates:
-            continue
-        order_id = conn.execute(
-            select(Order.id).where(
-                Order.venue_id == station.venue_id, Order.number == event.order_number
-            )
-        ).scalar_one_or_none()
-        stmt = (
-            _insert(conn, Refund.__table__)
-            .values(
-                venue_id=station.venue_id,
-                client_id=event.id,
-                station_id=station.station_id,
-                occurred_at=event.occurred_at,
-                received_at=now,
-                kind=event.kind.value,
-                order_number=event.order_number,
-                known_order=order_id is not None,
-                body=event.model_dump(mode="json"),
-            )
-            .on_conflict_do_nothing(index_elements=["venue_id", "client_id"])
-            .returning(Refund.__table__.c.id)
-        )
-        if conn.execute(stmt).scalar_one_or_none() is None:
-            duplicates.append(event.id)
-            continue
-        accepted.append(event.id)
-        new_state = _STATE_AFTER.get(event.kind)
-        if order_id is not None and new_state is not None:
-            codes = [line.ticket_code for line in event.lines]
-            conn.execute(
-                update(Ticket)
-                .where(Ticket.order_id == order_id, Ticket.code.in_(codes))
-                .values(state=new_state.value)
-            )
-            conn.execute(update(Order).where(Order.id == order_id).values(modified_at=now))
-    return accepted, duplicates
+# --- refunds: checked and stored by central.refund_store -------------------------------------
 
 
 # --- tickets --------------------------------------------------------------------------------

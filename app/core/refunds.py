@@ -36,6 +36,8 @@ Tariff = Literal["adult", "child", "student"]
 QuoteKind = Literal["refund", "exchange", "contact_request"]
 LANGS = ("en", "ru", "kk")
 OPERATOR = "operator"  # the fee schedule every organizer without its own uses
+# A door denial for these reasons refused the visitor, but not for their status: no Ashyq proof.
+NOT_PROOF_REASONS = frozenset({"capacity_full"})
 
 
 class RulesError(ValueError):
@@ -161,6 +163,16 @@ def operator_fee_tiyn(rules: RefundRules, price_tiyn: int) -> int:
     """5 % of the face value, at least 250 ₸, never more than the ticket's price."""
     fee = max(percent_of(price_tiyn, rules.operator_fee.percent), rules.operator_fee.min_tiyn)
     return min(fee, price_tiyn)
+
+
+def override_fee_tiyn(rules: RefundRules, lifted: Quote, price_tiyn: int) -> int:
+    """The fee a supervisor's override withholds from a ticket the rules refuse.
+
+    `lifted` is the ticket's quote made as if the door had refused the visitor (ashyq_denied):
+    the override pays what a denial would pay, and where even that refuses (a ticket printed at
+    the box office) the price less the operator fee. The desk and the central server both use it.
+    """
+    return lifted.fee_tiyn if lifted.refundable else operator_fee_tiyn(rules, price_tiyn)
 
 
 def _operator_fee_text(rules: RefundRules) -> str:

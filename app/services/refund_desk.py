@@ -32,7 +32,7 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, sessionmaker
 
-from app.core.refunds import Quote, RefundRules, operator_fee_tiyn, parse_rules, quote
+from app.core.refunds import Quote, RefundRules, override_fee_tiyn, parse_rules, quote
 from app.core.workdays import money_back_by
 from app.documents.texts import Language
 from app.models.receipts import Receipt
@@ -346,7 +346,7 @@ class RefundDesk:
         if not overriding:
             return None, (q.reason, q.reason_text), True
         lifted = self._quote(rules, order, show, ticket, at, tz, denial, exchange, force=True)
-        fee = lifted.fee_tiyn if lifted.refundable else operator_fee_tiyn(rules, ticket.price_tiyn)
+        fee = override_fee_tiyn(rules, lifted, ticket.price_tiyn)
         text = f"Supervisor override of: {q.reason_text}"
         return (fee, 0 if exchange else ticket.price_tiyn - fee, text), None, False
 

@@ -18,14 +18,13 @@ from typing import Any, Literal
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from app.core.refunds import Quote
+from app.core.refunds import NOT_PROOF_REASONS, Quote
 from app.core.statuses import Direction, Verdict
 from app.models.tickets import CinemaSession, Order, Ticket
 from app.models.visits import VisitEvent
 from app.services.shift import DeskError
 from app.sync import protocol as p
 
-NOT_PROOF_REASONS = frozenset({"capacity_full"})  # denied, but not because of the status
 TicketStateName = Literal["valid", "used", "printed", "refunded", "exchanged"]
 
 

@@ -20,7 +20,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import httpx
-from sqlalchemy import Engine
+from sqlalchemy import Engine, select
 
 from central import admin
 from central.db import EventSession, Order, Ticket, make_engine
@@ -115,21 +115,39 @@ class Server:
         return httpx.Client(base_url=f"{self.url}/api/v1", headers=headers, timeout=30)
 
     def make_order(
-        self, tickets: int = 1, venue: str = VENUE_CODE, starts_in: timedelta = timedelta(hours=3)
+        self,
+        tickets: int = 1,
+        venue: str = VENUE_CODE,
+        starts_in: timedelta = timedelta(hours=3),
+        *,
+        price_tiyn: int = 200_000,
+        organizer: str = "kinopark",
+        session: str | None = None,
     ) -> tuple[str, str, list[str]]:
-        """A fresh order (number, session id, ticket codes) so tests never share tickets."""
+        """A fresh order (number, session id, ticket codes) so tests never share tickets.
+
+        `session` puts the order in an existing session (by external id) instead of a new one.
+        """
         tag = uuid.uuid4().hex[:10].upper()
         starts = datetime.now(UTC) + starts_in
         with self.engine.begin() as conn:
             vid = admin.venue_id(conn, venue)
-            session_id = conn.execute(
-                EventSession.__table__.insert()
-                .values(venue_id=vid, external_id=f"S-{tag}", title="Test", starts_at=starts)
-                .returning(EventSession.__table__.c.id)
-            ).scalar_one()
+            external = session or f"S-{tag}"
+            if session is None:
+                session_id = conn.execute(
+                    EventSession.__table__.insert()
+                    .values(venue_id=vid, external_id=external, title="Test", starts_at=starts)
+                    .returning(EventSession.__table__.c.id)
+                ).scalar_one()
+            else:
+                session_id = conn.execute(
+                    select(EventSession.id).where(
+                        EventSession.venue_id == vid, EventSession.external_id == session
+                    )
+                ).scalar_one()
             order_id = conn.execute(
                 Order.__table__.insert()
-                .values(venue_id=vid, number=f"T-{tag}", organizer="kinopark",
+                .values(venue_id=vid, number=f"T-{tag}", organizer=organizer,
                         session_id=session_id, modified_at=datetime.now(UTC))
                 .returning(Order.__table__.c.id)
             ).scalar_one()  # fmt: skip
@@ -137,10 +155,10 @@ class Server:
             conn.execute(
                 Ticket.__table__.insert(),
                 [{"venue_id": vid, "order_id": order_id, "code": c, "tariff": "adult",
-                  "price_tiyn": 200_000, "state": "valid", "printed_at_box_office": False}
+                  "price_tiyn": price_tiyn, "state": "valid", "printed_at_box_office": False}
                  for c in codes],
             )  # fmt: skip
-        return f"T-{tag}", f"S-{tag}", codes
+        return f"T-{tag}", external, codes
 
 
 def start_server(

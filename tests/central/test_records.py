@@ -209,16 +209,21 @@ def test_wrong_session_unknown_and_refunded_tickets(
     assert still_fine["ok"] is True
 
 
-def refund_event(order: str, codes: list[str], kind: str = "refund") -> dict[str, Any]:
+def refund_event(
+    order: str, codes: list[str], kind: str = "refund", new_session: str | None = None
+) -> dict[str, Any]:
+    """A refund the rules allow for the harness's orders: Kinopark, 3 h before, fee 10 %."""
+    back = 0 if kind == "exchange" else 180_000  # an exchange returns no money
     return {
         "id": str(uuid.uuid4()),
         "occurred_at": datetime.now(UTC).isoformat(),
         "kind": kind,
         "order_number": order,
         "lines": [
-            {"ticket_code": c, "price_tiyn": 200_000, "fee_tiyn": 25_000, "refund_tiyn": 175_000}
+            {"ticket_code": c, "price_tiyn": 200_000, "fee_tiyn": 20_000, "refund_tiyn": back}
             for c in codes
         ],  # fmt: skip
+        "new_session_id": new_session,
         "rule": "kinopark",
     }
 
@@ -227,8 +232,9 @@ def test_refunds_are_idempotent_and_reach_the_next_orders_pull(
     server: Server, station: dict[str, str]
 ) -> None:
     number, _session, codes = server.make_order(tickets=3)
+    _later, later_session, _ = server.make_order(tickets=1, starts_in=timedelta(hours=5))
     refund = refund_event(number, [codes[0]])
-    exchange = refund_event(number, [codes[1]], kind="exchange")
+    exchange = refund_event(number, [codes[1]], kind="exchange", new_session=later_session)
     with server.client(station["token"]) as api:
         before = OrdersPage.model_validate(api.get("/orders").json())
         first = api.post("/refunds", json={"events": [refund, exchange]}).json()

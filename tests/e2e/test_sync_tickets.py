@@ -84,16 +84,16 @@ def test_refunds_are_pushed_idempotently(central: CentralProcess, make_station) 
     station = make_station(central)
     now = station.clock()
     event = p.RefundEvent(
-        id=uuid.uuid4(), occurred_at=now, kind=p.RefundKind.REFUND, order_number="D-1002",
-        lines=[p.RefundLine(ticket_code="DEMOS1", price_tiyn=250_000, fee_tiyn=25_000,
+        id=uuid.uuid4(), occurred_at=now, kind=p.RefundKind.REFUND, order_number="D-1006",
+        lines=[p.RefundLine(ticket_code="DEMOT1", price_tiyn=250_000, fee_tiyn=25_000,
                             refund_tiyn=225_000)],
-        rule="kinopark: more than 1 h before the start, 10 %",
+        rule="kinopark: more than 1 h before the start, 10 %",  # tomorrow's show
     )  # fmt: skip
     with station.ctx.sessions.begin() as s:  # as the refund desk writes it: row + outbox, one tx
         s.add(Refund(id=event.id, kind=event.kind, order_number=event.order_number,
                      rule=event.rule, occurred_at=now))  # fmt: skip
         s.flush()
-        s.add(RefundLine(refund_id=event.id, ticket_code="DEMOS1", price_tiyn=250_000,
+        s.add(RefundLine(refund_id=event.id, ticket_code="DEMOT1", price_tiyn=250_000,
                          fee_tiyn=25_000, refund_tiyn=225_000))  # fmt: skip
         enqueue_refund(s, event, now=now)
     first = sync_once(station.ctx)
