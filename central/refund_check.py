@@ -40,6 +40,7 @@ from datetime import datetime
 from typing import Literal
 
 from app.core.refunds import (
+    SERVER_REFUSAL_CODES,
     Quote,
     RefundRules,
     Tariff,
@@ -51,13 +52,7 @@ from app.sync.protocol import RefundEvent, RefundKind, TicketState
 
 DenialCheck = Literal["none", "proof", "unknown", "not_proof"]
 
-# Every code check_refund can answer, for documentation and the console's words.
-CODES = (
-    "unknown_order", "unknown_ticket", "duplicate_line", "already_refunded", "ticket_used",
-    "price_mismatch", "amount_mismatch", "denial_unknown", "denial_not_proof", "bad_session",
-    "deadline_passed", "started", "printed", "no_refund", "exchange_not_allowed", "manual",
-    "not_manual", "unknown_organizer", "fee_mismatch",
-)  # fmt: skip
+CODES = SERVER_REFUSAL_CODES  # every code check_refund can answer (app.core.refunds)
 
 
 @dataclass(frozen=True)

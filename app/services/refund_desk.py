@@ -50,10 +50,12 @@ from app.services.refund_desk_data import (
     Override,
     RefundRefused,
     ResultLine,
+    ServerRefusal,
     SessionChoice,
     TicketLine,
     denial_for,
     denials_between,
+    server_refusals,
     state_of,
 )
 from app.services.shift import DeskError, open_shift_id
@@ -76,6 +78,7 @@ __all__ = [
     "Override",
     "RefundDesk",
     "RefundRefused",
+    "ServerRefusal",
     "SessionChoice",
     "TicketLine",
 ]
@@ -123,6 +126,7 @@ class RefundDesk:
                 manual=org.policy == "manual", session_id=show.id, session_title=show.title,
                 hall=show.hall or "", starts_at=show.starts_at, tz=venue_tz, quoted_at=at,
                 tickets=lines, denial=denial,
+                server_refusals=server_refusals(session, order.number),
             )  # fmt: skip
 
     def todays_denials(self) -> list[DenialRow]:

@@ -6,6 +6,9 @@ app.core.refunds.Quote as computed at `OrderDetails.quoted_at`; money is integer
 A door denial proves an Ashyq refusal only when the visitor's status refused them: the visit has
 a status, its reason is not "the venue was full", it is for this order's own session, and it was
 not recorded in the training week (test mode).
+
+A refund the central server refused (central.refund_check) stays in the outbox with the reason
+in `last_error` as "code: message"; `server_refusals` lists those of an order for the screen.
 """
 
 from __future__ import annotations
@@ -18,8 +21,10 @@ from typing import Any, Literal
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from app.core.refunds import NOT_PROOF_REASONS, Quote
+from app.core.refunds import NOT_PROOF_REASONS, SERVER_REFUSAL_CODES, Quote
 from app.core.statuses import Direction, Verdict
+from app.models.records import Outbox, OutboxKind
+from app.models.refunds import Refund
 from app.models.tickets import CinemaSession, Order, Ticket
 from app.models.visits import VisitEvent
 from app.services.shift import DeskError
@@ -78,6 +83,7 @@ class OrderDetails:
     quoted_at: datetime
     tickets: tuple[TicketLine, ...]
     denial: DenialProof | None
+    server_refusals: tuple[ServerRefusal, ...] = ()  # refunds the central server refused
 
 
 @dataclass(frozen=True)
@@ -140,6 +146,48 @@ class DeskResult:
     @property
     def returned_tiyn(self) -> int:
         return sum(line.refund_tiyn for line in self.lines)
+
+
+@dataclass(frozen=True)
+class ServerRefusal:
+    """A refund of this order that the central server refused; it waits in the outbox."""
+
+    refund_id: uuid.UUID
+    kind: str
+    tickets: tuple[str, ...]
+    occurred_at: datetime
+    code: str  # one of app.core.refunds.SERVER_REFUSAL_CODES, or "rejected" (invalid data)
+    message: str  # the server's English sentence; the screen shows its own words for the code
+
+
+# "rejected" is the outbox's code for an event the server answered 422 (invalid) for.
+REFUSED_BY_SERVER = frozenset(SERVER_REFUSAL_CODES) | {"rejected"}
+_LOCAL_PROBLEMS = ("unreadable payload",)  # the outbox's own "rejected", not the server's
+
+
+def server_refusals(session: Session, number: str) -> tuple[ServerRefusal, ...]:
+    """The order's refunds whose outbox row is still unacknowledged with a server refusal.
+
+    Read from what every outbox version keeps: `last_error` as "code: message" and
+    `acknowledged_at`; a refusal that later went through is acknowledged and no longer listed.
+    """
+    rows = session.execute(
+        select(Refund, Outbox.last_error)
+        .join(Outbox, (Outbox.entity_id == Refund.id) & (Outbox.kind == OutboxKind.REFUND))
+        .where(Refund.order_number == number, Outbox.acknowledged_at.is_(None),
+               Outbox.last_error.is_not(None))
+        .order_by(Refund.occurred_at)
+    ).all()  # fmt: skip
+    out = []
+    for refund, last_error in rows:
+        code, _, message = str(last_error).partition(": ")
+        code = code.strip()
+        if code not in REFUSED_BY_SERVER or message.startswith(_LOCAL_PROBLEMS):
+            continue
+        tickets = tuple(line.ticket_code for line in refund.lines)
+        out.append(ServerRefusal(refund.id, str(refund.kind), tickets, refund.occurred_at, code,
+                                 message.strip()))  # fmt: skip
+    return tuple(out)
 
 
 def state_of(ticket: Ticket) -> TicketStateName:

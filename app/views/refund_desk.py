@@ -59,6 +59,7 @@ from app.views.refund_desk_parts import (
     shift_summary_text,
     show_info,
 )
+from app.views.rule_words import server_refusal_words
 from app.views.screen import ScanInput, Screen
 from app.views.tasks import TaskRunner
 
@@ -105,6 +106,9 @@ class RefundDeskScreen(Screen):
         self.print_waiting = QPushButton(objectName="printWaiting", clicked=self._print_waiting)
         self.header = QLabel(objectName="orderHeader", wordWrap=True)
         self.proof_label = QLabel(objectName="proofLabel", wordWrap=True)
+        self.server_label = QLabel(objectName="serverRefusal", wordWrap=True)
+        self.server_label.setStyleSheet("color: #b00020; font-weight: bold;")
+        self.server_label.hide()
         self.table = OrderTable()
         self.table.itemChanged.connect(lambda _item: self._selection_changed())
         self.totals = QLabel(objectName="totalsLabel", wordWrap=True)
@@ -132,7 +136,7 @@ class RefundDeskScreen(Screen):
         for button in self.buttons.values():
             actions.addWidget(button)
         middle = QVBoxLayout()
-        for widget in (self.header, self.proof_label, self.table, self.totals):
+        for widget in (self.header, self.server_label, self.proof_label, self.table, self.totals):
             middle.addWidget(widget)
         middle.addLayout(actions)
         bottom = QHBoxLayout()
@@ -250,6 +254,7 @@ class RefundDeskScreen(Screen):
                             .replace("%2", order.organizer_name).replace("%3", order.session_title)
                             .replace("%4", start))  # fmt: skip
         self._show_proof()
+        self._show_server_refusals(order)
         self.table.show_lines(order.tickets, self._money)
         self._selection_changed()
 
@@ -264,6 +269,18 @@ class RefundDeskScreen(Screen):
         if self._proof:
             parts.append(self.tr("Attached proof: %1").replace("%1", self._proof))
         self.proof_label.setText("\n".join(parts))
+
+    def _show_server_refusals(self, order: OrderDetails) -> None:
+        """A refund the central server refused: the cashier or manager must sort it out."""
+        lines = []
+        for r in order.server_refusals:
+            text = self.tr("The central server refused this refund: %1").replace(
+                "%1", server_refusal_words(r.code, r.message)
+            )
+            when = r.occurred_at.astimezone().strftime("%d.%m %H:%M")
+            lines.append(f"{text} ({', '.join(r.tickets)}, {when})")  # fmt: skip
+        self.server_label.setText("\n".join(lines))
+        self.server_label.setVisible(bool(lines))
 
     # --- selection and totals ---------------------------------------------------------------
 

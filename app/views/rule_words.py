@@ -7,6 +7,7 @@ deadline and the organizer's name in the interface language.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import cache
 from typing import Any
 
@@ -93,3 +94,75 @@ def refusal_words(quote: Quote) -> str:
     else:
         return quote.reason_text
     return text.replace("%1", org).replace("%2", _when(quote))
+
+
+# Literal calls, so lupdate finds every text (a variable passed to translate() it would miss).
+_SERVER_WORDS: dict[str, Callable[[], str]] = {
+    "unknown_order": lambda: QCoreApplication.translate(
+        "ServerRefusal", "the server does not know this order"
+    ),
+    "unknown_ticket": lambda: QCoreApplication.translate(
+        "ServerRefusal", "a ticket is not in this order on the server"
+    ),
+    "duplicate_line": lambda: QCoreApplication.translate(
+        "ServerRefusal", "a ticket is listed twice in the refund"
+    ),
+    "already_refunded": lambda: QCoreApplication.translate(
+        "ServerRefusal", "a ticket was already refunded or exchanged by another refund"
+    ),
+    "ticket_used": lambda: QCoreApplication.translate(
+        "ServerRefusal", "a ticket was already used at the door"
+    ),
+    "price_mismatch": lambda: QCoreApplication.translate(
+        "ServerRefusal", "a ticket's price differs from the server's"
+    ),
+    "amount_mismatch": lambda: QCoreApplication.translate(
+        "ServerRefusal", "the fee and the amount returned do not add up to the price"
+    ),
+    "fee_mismatch": lambda: QCoreApplication.translate(
+        "ServerRefusal", "the fee is not the one the refund rules give"
+    ),
+    "denial_unknown": lambda: QCoreApplication.translate(
+        "ServerRefusal", "the door denial given as Ashyq proof has not reached the server"
+    ),
+    "denial_not_proof": lambda: QCoreApplication.translate(
+        "ServerRefusal", "the door visit given as proof is not an Ashyq denial for this order"
+    ),
+    "bad_session": lambda: QCoreApplication.translate(
+        "ServerRefusal", "the exchange is not to a later session of the same organizer"
+    ),
+    "deadline_passed": lambda: QCoreApplication.translate(
+        "ServerRefusal", "the refund deadline had passed"
+    ),
+    "started": lambda: QCoreApplication.translate("ServerRefusal", "the event had already started"),
+    "printed": lambda: QCoreApplication.translate(
+        "ServerRefusal", "the ticket was printed at the organizer's box office"
+    ),
+    "no_refund": lambda: QCoreApplication.translate(
+        "ServerRefusal", "this organizer gives no refunds"
+    ),
+    "exchange_not_allowed": lambda: QCoreApplication.translate(
+        "ServerRefusal", "exchanges are made only after an Ashyq denial"
+    ),
+    "manual": lambda: QCoreApplication.translate(
+        "ServerRefusal", "this organizer refunds only through its contact centre"
+    ),
+    "not_manual": lambda: QCoreApplication.translate(
+        "ServerRefusal", "this organizer refunds at the desk, not by a request"
+    ),
+    "unknown_organizer": lambda: QCoreApplication.translate(
+        "ServerRefusal", "the server's refund rules do not list this organizer"
+    ),
+    "rejected": lambda: QCoreApplication.translate(
+        "ServerRefusal", "the server found the refund's data invalid"
+    ),
+}
+
+
+def server_refusal_words(code: str, message: str) -> str:
+    """Why the central server refused a refund, from its stable code (central.refund_check).
+
+    A code this console does not know yet (a newer server) shows the server's English sentence.
+    """
+    words = _SERVER_WORDS.get(code)
+    return words() if words is not None else message or code

@@ -439,124 +439,129 @@
     <name>RefundDeskScreen</name>
     <message>
         <location filename="../../app/views/console.py" line="352"/>
-        <location filename="../../app/views/refund_desk.py" line="169"/>
+        <location filename="../../app/views/refund_desk.py" line="173"/>
         <location filename="../../app/views/refund_desk_parts.py" line="128"/>
         <source>Refunds</source>
         <translation>Қайтарулар</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_desk.py" line="172"/>
+        <location filename="../../app/views/refund_desk.py" line="176"/>
         <source>Order number or ticket code</source>
         <translation>Тапсырыс нөмірі немесе билет коды</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_desk.py" line="173"/>
+        <location filename="../../app/views/refund_desk.py" line="177"/>
         <source>Find</source>
         <translation>Іздеу</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_desk.py" line="174"/>
+        <location filename="../../app/views/refund_desk.py" line="178"/>
         <source>Refused at the door today</source>
         <translation>Бүгін кіреберісте кіргізілмегендер</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_desk.py" line="175"/>
+        <location filename="../../app/views/refund_desk.py" line="179"/>
         <location filename="../../app/views/refund_desk_parts.py" line="146"/>
         <source>Receipts not printed</source>
         <translation>Басылмаған чектер</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_desk.py" line="176"/>
+        <location filename="../../app/views/refund_desk.py" line="180"/>
         <source>Print selected receipt</source>
         <translation>Таңдалған чекті басып шығару</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_desk.py" line="178"/>
+        <location filename="../../app/views/refund_desk.py" line="182"/>
         <source>Refund</source>
         <translation>Қайтару</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_desk.py" line="178"/>
+        <location filename="../../app/views/refund_desk.py" line="182"/>
         <source>Exchange…</source>
         <translation>Айырбастау…</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_desk.py" line="179"/>
+        <location filename="../../app/views/refund_desk.py" line="183"/>
         <source>Contact-centre request</source>
         <translation>Байланыс орталығына өтінім</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_desk.py" line="179"/>
+        <location filename="../../app/views/refund_desk.py" line="183"/>
         <source>Attach proof…</source>
         <translation>Дәлел қосу…</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_desk.py" line="180"/>
+        <location filename="../../app/views/refund_desk.py" line="184"/>
         <source>Override (supervisor)…</source>
         <translation>Ерекше рұқсат (жетекші)…</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_desk.py" line="183"/>
+        <location filename="../../app/views/refund_desk.py" line="187"/>
         <source>Retry printing</source>
         <translation>Қайта басып шығару</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_desk.py" line="216"/>
+        <location filename="../../app/views/refund_desk.py" line="220"/>
         <source>No cash shift open</source>
         <translation>Касса ауысымы ашылмаған</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_desk.py" line="217"/>
+        <location filename="../../app/views/refund_desk.py" line="221"/>
         <source>Open shift</source>
         <translation>Ауысымды ашу</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_desk.py" line="219"/>
+        <location filename="../../app/views/refund_desk.py" line="223"/>
         <source>Shift open since %1 (%2)</source>
         <translation>Ауысым ашылды: %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_desk.py" line="222"/>
+        <location filename="../../app/views/refund_desk.py" line="226"/>
         <source>Close shift</source>
         <translation>Ауысымды жабу</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_desk.py" line="228"/>
+        <location filename="../../app/views/refund_desk.py" line="232"/>
         <source> (refunded)</source>
         <translation> (қайтарылды)</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_desk.py" line="237"/>
+        <location filename="../../app/views/refund_desk.py" line="241"/>
         <source>No. %1 · order %2 · %3</source>
         <translation>№ %1 · тапсырыс %2 · %3</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_desk.py" line="249"/>
+        <location filename="../../app/views/refund_desk.py" line="253"/>
         <source>Order %1 · %2 · %3 · %4</source>
         <translation>Тапсырыс %1 · %2 · %3 · %4</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_desk.py" line="260"/>
+        <location filename="../../app/views/refund_desk.py" line="265"/>
         <source>Ashyq proof: refused at %1 at %2 (status %3); the deadline is lifted.</source>
         <translation>Ashyq дәлелі: кіргізілмеді — кіреберіс %1, %2 (мәртебе: %3); қайтару мерзімі шектелмейді.</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_desk.py" line="265"/>
+        <location filename="../../app/views/refund_desk.py" line="270"/>
         <source>Attached proof: %1</source>
         <translation>Қосылған дәлел: %1</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_desk.py" line="284"/>
+        <location filename="../../app/views/refund_desk.py" line="277"/>
+        <source>The central server refused this refund: %1</source>
+        <translation>Орталық сервер бұл қайтаруды қабылдамады: %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/refund_desk.py" line="301"/>
         <source>Selected: %1 · fee %2 · refund %3</source>
         <translation>Таңдалды: %1 · алым %2 · қайтарылады %3</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_desk.py" line="288"/>
+        <location filename="../../app/views/refund_desk.py" line="305"/>
         <source>Money back on the card by %1</source>
         <translation>Ақша картаға қайтарылатын соңғы күн: %1</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_desk.py" line="316"/>
+        <location filename="../../app/views/refund_desk.py" line="333"/>
         <source>Tickets: %1
 Fee withheld: %2
 Returned to the card: %3</source>
@@ -565,67 +570,67 @@ Returned to the card: %3</source>
 Картаға қайтарылады: %3</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_desk.py" line="327"/>
+        <location filename="../../app/views/refund_desk.py" line="344"/>
         <source>Refund these tickets?</source>
         <translation>Бұл билеттер қайтарылсын ба?</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_desk.py" line="341"/>
+        <location filename="../../app/views/refund_desk.py" line="358"/>
         <source>Refund against the rules?</source>
         <translation>Ережеге қарамастан қайтарылсын ба?</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_desk.py" line="341"/>
+        <location filename="../../app/views/refund_desk.py" line="358"/>
         <source>A supervisor approves this refund.</source>
         <translation>Бұл қайтаруды ауысым жетекшісі мақұлдайды.</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_desk.py" line="355"/>
+        <location filename="../../app/views/refund_desk.py" line="372"/>
         <source>This organizer has no later session on this console.</source>
         <translation>Бұл ұйымдастырушының осы консольде кейінгі сеансы жоқ.</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_desk.py" line="360"/>
+        <location filename="../../app/views/refund_desk.py" line="377"/>
         <source>Exchange to %1?</source>
         <translation>%1 сеансына айырбасталсын ба?</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_desk.py" line="373"/>
+        <location filename="../../app/views/refund_desk.py" line="390"/>
         <source>Record a contact-centre request?</source>
         <translation>Байланыс орталығына өтінім тіркелсін бе?</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_desk.py" line="374"/>
+        <location filename="../../app/views/refund_desk.py" line="391"/>
         <source>No money moves at the desk; the organizer&apos;s contact centre handles the refund.</source>
         <translation>Кассада ақша қайтарылмайды: қайтаруды ұйымдастырушының байланыс орталығы жүргізеді.</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_desk.py" line="403"/>
+        <location filename="../../app/views/refund_desk.py" line="420"/>
         <source>Done: receipt No. %1, returned %2.</source>
         <translation>Дайын: чек № %1, қайтарылды %2.</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_desk.py" line="408"/>
+        <location filename="../../app/views/refund_desk.py" line="425"/>
         <source>Money back by %1.</source>
         <translation>Ақша қайтарылатын соңғы күн: %1.</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_desk.py" line="422"/>
+        <location filename="../../app/views/refund_desk.py" line="439"/>
         <source>A supervisor may override.</source>
         <translation>Ауысым жетекшісі ерекше рұқсат бере алады.</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_desk.py" line="423"/>
+        <location filename="../../app/views/refund_desk.py" line="440"/>
         <source>Refused by the rules:</source>
         <translation>Ереже бойынша бас тартылды:</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_desk.py" line="441"/>
+        <location filename="../../app/views/refund_desk.py" line="458"/>
         <source>Receipt No. %1 printed.</source>
         <translation>№ %1 чек басып шығарылды.</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_desk.py" line="444"/>
+        <location filename="../../app/views/refund_desk.py" line="461"/>
         <source>The receipt did not print: %1. The refund is saved; fix the printer and press Retry.</source>
         <translation>Чек басылмады: %1. Қайтару сақталды; принтерді жөндеп, «Қайта басып шығару» батырмасын басыңыз.</translation>
     </message>
@@ -650,17 +655,17 @@ Returned to the card: %3</source>
         <translation>принтердің мұндай қосылымы мұнда қолдау көрсетілмейді</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_desk.py" line="468"/>
+        <location filename="../../app/views/refund_desk.py" line="485"/>
         <source>Close the shift?</source>
         <translation>Ауысым жабылсын ба?</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_desk.py" line="468"/>
+        <location filename="../../app/views/refund_desk.py" line="485"/>
         <source>The closing summary follows.</source>
         <translation>Одан кейін ауысым қорытындысы шығады.</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_desk.py" line="474"/>
+        <location filename="../../app/views/refund_desk.py" line="491"/>
         <source>Shift closed</source>
         <translation>Ауысым жабылды</translation>
     </message>
@@ -962,70 +967,173 @@ Returned to the card: %3</source>
 <context>
     <name>RuleWords</name>
     <message>
-        <location filename="../../app/views/rule_words.py" line="41"/>
+        <location filename="../../app/views/rule_words.py" line="42"/>
         <source>Refused at the door by Ashyq status: no deadline, service fee withheld</source>
         <translation>Кіреберісте Ashyq мәртебесі бойынша кіргізілмеді: мерзім шектелмейді, сервистік алым ұсталады</translation>
     </message>
     <message>
-        <location filename="../../app/views/rule_words.py" line="45"/>
+        <location filename="../../app/views/rule_words.py" line="46"/>
         <source>Refused at the door by Ashyq status: exchange without a fee</source>
         <translation>Кіреберісте Ashyq мәртебесі бойынша кіргізілмеді: айырбастау алымсыз</translation>
     </message>
     <message>
-        <location filename="../../app/views/rule_words.py" line="49"/>
+        <location filename="../../app/views/rule_words.py" line="50"/>
         <source>No documents for the tariff: cancelled, service fee withheld</source>
         <translation>Тарифке құжат жоқ: билет жойылды, сервистік алым ұсталады</translation>
     </message>
     <message>
-        <location filename="../../app/views/rule_words.py" line="53"/>
+        <location filename="../../app/views/rule_words.py" line="54"/>
         <source>%1: an hour or more before the start, fee 10 %</source>
         <translation>%1: басталуына бір сағат не одан көп уақыт бар, алым 10 %</translation>
     </message>
     <message>
-        <location filename="../../app/views/rule_words.py" line="57"/>
+        <location filename="../../app/views/rule_words.py" line="58"/>
         <source>%1: less than an hour before the start, fee 20 %</source>
         <translation>%1: басталуына бір сағаттан аз уақыт қалды, алым 20 %</translation>
     </message>
     <message>
-        <location filename="../../app/views/rule_words.py" line="61"/>
-        <location filename="../../app/views/rule_words.py" line="82"/>
+        <location filename="../../app/views/rule_words.py" line="62"/>
+        <location filename="../../app/views/rule_words.py" line="83"/>
         <source>%1: no refunds</source>
         <translation>%1: билет қайтарылмайды</translation>
     </message>
     <message>
-        <location filename="../../app/views/rule_words.py" line="63"/>
+        <location filename="../../app/views/rule_words.py" line="64"/>
         <source>%1: only through the contact centre</source>
         <translation>%1: тек байланыс орталығы арқылы</translation>
     </message>
     <message>
-        <location filename="../../app/views/rule_words.py" line="65"/>
+        <location filename="../../app/views/rule_words.py" line="66"/>
         <source>%1: refund until %2, service fee withheld</source>
         <translation>%1: қайтару мерзімі %2 дейін, сервистік алым ұсталады</translation>
     </message>
     <message>
-        <location filename="../../app/views/rule_words.py" line="76"/>
+        <location filename="../../app/views/rule_words.py" line="77"/>
         <source>Printed at the organizer&apos;s box office: refunded there, not here</source>
         <translation>Ұйымдастырушының кассасында басып шығарылған: ақша сонда қайтарылады, мұнда емес</translation>
     </message>
     <message>
-        <location filename="../../app/views/rule_words.py" line="80"/>
+        <location filename="../../app/views/rule_words.py" line="81"/>
         <source>The event has already started</source>
         <translation>Іс-шара басталып кетті</translation>
     </message>
     <message>
-        <location filename="../../app/views/rule_words.py" line="84"/>
+        <location filename="../../app/views/rule_words.py" line="85"/>
         <source>%1: no money at the desk; record a request for the contact centre</source>
         <translation>%1: кассада ақша берілмейді; байланыс орталығына өтінішті тіркеңіз</translation>
     </message>
     <message>
-        <location filename="../../app/views/rule_words.py" line="88"/>
+        <location filename="../../app/views/rule_words.py" line="89"/>
         <source>The deadline passed at %2</source>
         <translation>Мерзім %2 кезінде өтіп кетті</translation>
     </message>
     <message>
-        <location filename="../../app/views/rule_words.py" line="90"/>
+        <location filename="../../app/views/rule_words.py" line="91"/>
         <source>Exchanges are made only after an Ashyq denial</source>
         <translation>Айырбастау тек Ashyq бойынша кіргізілмегеннен кейін жасалады</translation>
+    </message>
+</context>
+<context>
+    <name>ServerRefusal</name>
+    <message>
+        <location filename="../../app/views/rule_words.py" line="101"/>
+        <source>the server does not know this order</source>
+        <translation>серверде мұндай тапсырыс жоқ</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/rule_words.py" line="104"/>
+        <source>a ticket is not in this order on the server</source>
+        <translation>серверде билет бұл тапсырыста жоқ</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/rule_words.py" line="107"/>
+        <source>a ticket is listed twice in the refund</source>
+        <translation>қайтаруда бір билет екі рет көрсетілген</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/rule_words.py" line="110"/>
+        <source>a ticket was already refunded or exchanged by another refund</source>
+        <translation>билет басқа қайтарумен бұрын қайтарылған немесе айырбасталған</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/rule_words.py" line="113"/>
+        <source>a ticket was already used at the door</source>
+        <translation>билет кіреберісте пайдаланылып қойған</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/rule_words.py" line="116"/>
+        <source>a ticket&apos;s price differs from the server&apos;s</source>
+        <translation>билет бағасы сервердегі бағадан өзгеше</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/rule_words.py" line="119"/>
+        <source>the fee and the amount returned do not add up to the price</source>
+        <translation>алым мен қайтарылған сома қосындысы бағаға тең емес</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/rule_words.py" line="122"/>
+        <source>the fee is not the one the refund rules give</source>
+        <translation>алым қайтару ережелері бойынша есептелген алымға сәйкес емес</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/rule_words.py" line="125"/>
+        <source>the door denial given as Ashyq proof has not reached the server</source>
+        <translation>Ashyq дәлелі ретінде көрсетілген кіреберістегі бас тарту серверге жетпеген</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/rule_words.py" line="128"/>
+        <source>the door visit given as proof is not an Ashyq denial for this order</source>
+        <translation>дәлел ретінде көрсетілген келу бұл тапсырыс бойынша Ashyq себебінен бас тарту емес</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/rule_words.py" line="131"/>
+        <source>the exchange is not to a later session of the same organizer</source>
+        <translation>айырбастау сол ұйымдастырушының кейінгі сеансына жасалмаған</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/rule_words.py" line="134"/>
+        <source>the refund deadline had passed</source>
+        <translation>қайтару мерзімі өтіп кеткен</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/rule_words.py" line="137"/>
+        <source>the event had already started</source>
+        <translation>іс-шара басталып кеткен</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/rule_words.py" line="138"/>
+        <source>the ticket was printed at the organizer&apos;s box office</source>
+        <translation>билет ұйымдастырушының кассасында басып шығарылған</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/rule_words.py" line="141"/>
+        <source>this organizer gives no refunds</source>
+        <translation>бұл ұйымдастырушы билетті қайтармайды</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/rule_words.py" line="144"/>
+        <source>exchanges are made only after an Ashyq denial</source>
+        <translation>айырбастау тек Ashyq себебінен кіргізбегеннен кейін жасалады</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/rule_words.py" line="147"/>
+        <source>this organizer refunds only through its contact centre</source>
+        <translation>бұл ұйымдастырушы тек байланыс орталығы арқылы қайтарады</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/rule_words.py" line="150"/>
+        <source>this organizer refunds at the desk, not by a request</source>
+        <translation>бұл ұйымдастырушы өтінім арқылы емес, кассада қайтарады</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/rule_words.py" line="153"/>
+        <source>the server&apos;s refund rules do not list this organizer</source>
+        <translation>сервердің қайтару ережелерінде бұл ұйымдастырушы жоқ</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/rule_words.py" line="156"/>
+        <source>the server found the refund&apos;s data invalid</source>
+        <translation>сервер қайтару деректерін жарамсыз деп тапты</translation>
     </message>
 </context>
 <context>

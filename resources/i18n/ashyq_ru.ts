@@ -440,124 +440,129 @@
     <name>RefundDeskScreen</name>
     <message>
         <location filename="../../app/views/console.py" line="352"/>
-        <location filename="../../app/views/refund_desk.py" line="169"/>
+        <location filename="../../app/views/refund_desk.py" line="173"/>
         <location filename="../../app/views/refund_desk_parts.py" line="128"/>
         <source>Refunds</source>
         <translation>Возвраты</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_desk.py" line="172"/>
+        <location filename="../../app/views/refund_desk.py" line="176"/>
         <source>Order number or ticket code</source>
         <translation>Номер заказа или код билета</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_desk.py" line="173"/>
+        <location filename="../../app/views/refund_desk.py" line="177"/>
         <source>Find</source>
         <translation>Найти</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_desk.py" line="174"/>
+        <location filename="../../app/views/refund_desk.py" line="178"/>
         <source>Refused at the door today</source>
         <translation>Сегодня не пропущены на входе</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_desk.py" line="175"/>
+        <location filename="../../app/views/refund_desk.py" line="179"/>
         <location filename="../../app/views/refund_desk_parts.py" line="146"/>
         <source>Receipts not printed</source>
         <translation>Ненапечатанные чеки</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_desk.py" line="176"/>
+        <location filename="../../app/views/refund_desk.py" line="180"/>
         <source>Print selected receipt</source>
         <translation>Напечатать выбранный чек</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_desk.py" line="178"/>
+        <location filename="../../app/views/refund_desk.py" line="182"/>
         <source>Refund</source>
         <translation>Возврат</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_desk.py" line="178"/>
+        <location filename="../../app/views/refund_desk.py" line="182"/>
         <source>Exchange…</source>
         <translation>Обмен…</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_desk.py" line="179"/>
+        <location filename="../../app/views/refund_desk.py" line="183"/>
         <source>Contact-centre request</source>
         <translation>Заявка в контакт-центр</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_desk.py" line="179"/>
+        <location filename="../../app/views/refund_desk.py" line="183"/>
         <source>Attach proof…</source>
         <translation>Приложить подтверждение…</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_desk.py" line="180"/>
+        <location filename="../../app/views/refund_desk.py" line="184"/>
         <source>Override (supervisor)…</source>
         <translation>Исключение (старший смены)…</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_desk.py" line="183"/>
+        <location filename="../../app/views/refund_desk.py" line="187"/>
         <source>Retry printing</source>
         <translation>Повторить печать</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_desk.py" line="216"/>
+        <location filename="../../app/views/refund_desk.py" line="220"/>
         <source>No cash shift open</source>
         <translation>Кассовая смена не открыта</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_desk.py" line="217"/>
+        <location filename="../../app/views/refund_desk.py" line="221"/>
         <source>Open shift</source>
         <translation>Открыть смену</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_desk.py" line="219"/>
+        <location filename="../../app/views/refund_desk.py" line="223"/>
         <source>Shift open since %1 (%2)</source>
         <translation>Смена открыта с %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_desk.py" line="222"/>
+        <location filename="../../app/views/refund_desk.py" line="226"/>
         <source>Close shift</source>
         <translation>Закрыть смену</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_desk.py" line="228"/>
+        <location filename="../../app/views/refund_desk.py" line="232"/>
         <source> (refunded)</source>
         <translation> (возврат оформлен)</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_desk.py" line="237"/>
+        <location filename="../../app/views/refund_desk.py" line="241"/>
         <source>No. %1 · order %2 · %3</source>
         <translation>№ %1 · заказ %2 · %3</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_desk.py" line="249"/>
+        <location filename="../../app/views/refund_desk.py" line="253"/>
         <source>Order %1 · %2 · %3 · %4</source>
         <translation>Заказ %1 · %2 · %3 · %4</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_desk.py" line="260"/>
+        <location filename="../../app/views/refund_desk.py" line="265"/>
         <source>Ashyq proof: refused at %1 at %2 (status %3); the deadline is lifted.</source>
         <translation>Подтверждение Ashyq: отказ на входе %1, %2 (статус: %3); срок возврата снят.</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_desk.py" line="265"/>
+        <location filename="../../app/views/refund_desk.py" line="270"/>
         <source>Attached proof: %1</source>
         <translation>Приложено подтверждение: %1</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_desk.py" line="284"/>
+        <location filename="../../app/views/refund_desk.py" line="277"/>
+        <source>The central server refused this refund: %1</source>
+        <translation>Центральный сервер отклонил этот возврат: %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/refund_desk.py" line="301"/>
         <source>Selected: %1 · fee %2 · refund %3</source>
         <translation>Выбрано: %1 · сбор %2 · к возврату %3</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_desk.py" line="288"/>
+        <location filename="../../app/views/refund_desk.py" line="305"/>
         <source>Money back on the card by %1</source>
         <translation>Деньги вернутся на карту до %1</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_desk.py" line="316"/>
+        <location filename="../../app/views/refund_desk.py" line="333"/>
         <source>Tickets: %1
 Fee withheld: %2
 Returned to the card: %3</source>
@@ -566,67 +571,67 @@ Returned to the card: %3</source>
 Возврат на карту: %3</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_desk.py" line="327"/>
+        <location filename="../../app/views/refund_desk.py" line="344"/>
         <source>Refund these tickets?</source>
         <translation>Вернуть эти билеты?</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_desk.py" line="341"/>
+        <location filename="../../app/views/refund_desk.py" line="358"/>
         <source>Refund against the rules?</source>
         <translation>Вернуть вопреки правилам?</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_desk.py" line="341"/>
+        <location filename="../../app/views/refund_desk.py" line="358"/>
         <source>A supervisor approves this refund.</source>
         <translation>Этот возврат одобряет старший смены.</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_desk.py" line="355"/>
+        <location filename="../../app/views/refund_desk.py" line="372"/>
         <source>This organizer has no later session on this console.</source>
         <translation>У этого организатора нет более поздних сеансов в этой консоли.</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_desk.py" line="360"/>
+        <location filename="../../app/views/refund_desk.py" line="377"/>
         <source>Exchange to %1?</source>
         <translation>Обменять на сеанс %1?</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_desk.py" line="373"/>
+        <location filename="../../app/views/refund_desk.py" line="390"/>
         <source>Record a contact-centre request?</source>
         <translation>Оформить заявку в контакт-центр?</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_desk.py" line="374"/>
+        <location filename="../../app/views/refund_desk.py" line="391"/>
         <source>No money moves at the desk; the organizer&apos;s contact centre handles the refund.</source>
         <translation>На кассе деньги не возвращаются: возврат проводит контакт-центр организатора.</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_desk.py" line="403"/>
+        <location filename="../../app/views/refund_desk.py" line="420"/>
         <source>Done: receipt No. %1, returned %2.</source>
         <translation>Готово: чек № %1, возвращено %2.</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_desk.py" line="408"/>
+        <location filename="../../app/views/refund_desk.py" line="425"/>
         <source>Money back by %1.</source>
         <translation>Деньги вернутся до %1.</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_desk.py" line="422"/>
+        <location filename="../../app/views/refund_desk.py" line="439"/>
         <source>A supervisor may override.</source>
         <translation>Старший смены может сделать исключение.</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_desk.py" line="423"/>
+        <location filename="../../app/views/refund_desk.py" line="440"/>
         <source>Refused by the rules:</source>
         <translation>Отказ по правилам:</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_desk.py" line="441"/>
+        <location filename="../../app/views/refund_desk.py" line="458"/>
         <source>Receipt No. %1 printed.</source>
         <translation>Чек № %1 напечатан.</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_desk.py" line="444"/>
+        <location filename="../../app/views/refund_desk.py" line="461"/>
         <source>The receipt did not print: %1. The refund is saved; fix the printer and press Retry.</source>
         <translation>Чек не напечатан: %1. Возврат сохранён; устраните неполадку принтера и нажмите «Повторить печать».</translation>
     </message>
@@ -651,17 +656,17 @@ Returned to the card: %3</source>
         <translation>такое подключение принтера здесь не поддерживается</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_desk.py" line="468"/>
+        <location filename="../../app/views/refund_desk.py" line="485"/>
         <source>Close the shift?</source>
         <translation>Закрыть смену?</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_desk.py" line="468"/>
+        <location filename="../../app/views/refund_desk.py" line="485"/>
         <source>The closing summary follows.</source>
         <translation>Далее — итоги смены.</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_desk.py" line="474"/>
+        <location filename="../../app/views/refund_desk.py" line="491"/>
         <source>Shift closed</source>
         <translation>Смена закрыта</translation>
     </message>
@@ -963,70 +968,173 @@ Returned to the card: %3</source>
 <context>
     <name>RuleWords</name>
     <message>
-        <location filename="../../app/views/rule_words.py" line="41"/>
+        <location filename="../../app/views/rule_words.py" line="42"/>
         <source>Refused at the door by Ashyq status: no deadline, service fee withheld</source>
         <translation>Отказ на входе по статусу Ashyq: без срока, сервисный сбор удерживается</translation>
     </message>
     <message>
-        <location filename="../../app/views/rule_words.py" line="45"/>
+        <location filename="../../app/views/rule_words.py" line="46"/>
         <source>Refused at the door by Ashyq status: exchange without a fee</source>
         <translation>Отказ на входе по статусу Ashyq: обмен без сбора</translation>
     </message>
     <message>
-        <location filename="../../app/views/rule_words.py" line="49"/>
+        <location filename="../../app/views/rule_words.py" line="50"/>
         <source>No documents for the tariff: cancelled, service fee withheld</source>
         <translation>Нет документов для тарифа: билет аннулирован, сервисный сбор удерживается</translation>
     </message>
     <message>
-        <location filename="../../app/views/rule_words.py" line="53"/>
+        <location filename="../../app/views/rule_words.py" line="54"/>
         <source>%1: an hour or more before the start, fee 10 %</source>
         <translation>%1: за час и более до начала, сбор 10 %</translation>
     </message>
     <message>
-        <location filename="../../app/views/rule_words.py" line="57"/>
+        <location filename="../../app/views/rule_words.py" line="58"/>
         <source>%1: less than an hour before the start, fee 20 %</source>
         <translation>%1: менее чем за час до начала, сбор 20 %</translation>
     </message>
     <message>
-        <location filename="../../app/views/rule_words.py" line="61"/>
-        <location filename="../../app/views/rule_words.py" line="82"/>
+        <location filename="../../app/views/rule_words.py" line="62"/>
+        <location filename="../../app/views/rule_words.py" line="83"/>
         <source>%1: no refunds</source>
         <translation>%1: возврат не производится</translation>
     </message>
     <message>
-        <location filename="../../app/views/rule_words.py" line="63"/>
+        <location filename="../../app/views/rule_words.py" line="64"/>
         <source>%1: only through the contact centre</source>
         <translation>%1: только через контакт-центр</translation>
     </message>
     <message>
-        <location filename="../../app/views/rule_words.py" line="65"/>
+        <location filename="../../app/views/rule_words.py" line="66"/>
         <source>%1: refund until %2, service fee withheld</source>
         <translation>%1: возврат до %2, сервисный сбор удерживается</translation>
     </message>
     <message>
-        <location filename="../../app/views/rule_words.py" line="76"/>
+        <location filename="../../app/views/rule_words.py" line="77"/>
         <source>Printed at the organizer&apos;s box office: refunded there, not here</source>
         <translation>Распечатан в кассе организатора: возврат там, а не здесь</translation>
     </message>
     <message>
-        <location filename="../../app/views/rule_words.py" line="80"/>
+        <location filename="../../app/views/rule_words.py" line="81"/>
         <source>The event has already started</source>
         <translation>Мероприятие уже началось</translation>
     </message>
     <message>
-        <location filename="../../app/views/rule_words.py" line="84"/>
+        <location filename="../../app/views/rule_words.py" line="85"/>
         <source>%1: no money at the desk; record a request for the contact centre</source>
         <translation>%1: деньги на кассе не выдаются; оформите заявку в контакт-центр</translation>
     </message>
     <message>
-        <location filename="../../app/views/rule_words.py" line="88"/>
+        <location filename="../../app/views/rule_words.py" line="89"/>
         <source>The deadline passed at %2</source>
         <translation>Срок истёк в %2</translation>
     </message>
     <message>
-        <location filename="../../app/views/rule_words.py" line="90"/>
+        <location filename="../../app/views/rule_words.py" line="91"/>
         <source>Exchanges are made only after an Ashyq denial</source>
         <translation>Обмен возможен только после отказа по Ashyq</translation>
+    </message>
+</context>
+<context>
+    <name>ServerRefusal</name>
+    <message>
+        <location filename="../../app/views/rule_words.py" line="101"/>
+        <source>the server does not know this order</source>
+        <translation>сервер не знает такого заказа</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/rule_words.py" line="104"/>
+        <source>a ticket is not in this order on the server</source>
+        <translation>на сервере билета нет в этом заказе</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/rule_words.py" line="107"/>
+        <source>a ticket is listed twice in the refund</source>
+        <translation>билет указан в возврате дважды</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/rule_words.py" line="110"/>
+        <source>a ticket was already refunded or exchanged by another refund</source>
+        <translation>билет уже возвращён или обменян другим возвратом</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/rule_words.py" line="113"/>
+        <source>a ticket was already used at the door</source>
+        <translation>билет уже использован на входе</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/rule_words.py" line="116"/>
+        <source>a ticket&apos;s price differs from the server&apos;s</source>
+        <translation>цена билета не совпадает с ценой на сервере</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/rule_words.py" line="119"/>
+        <source>the fee and the amount returned do not add up to the price</source>
+        <translation>сбор и возвращённая сумма в сумме не равны цене</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/rule_words.py" line="122"/>
+        <source>the fee is not the one the refund rules give</source>
+        <translation>сбор не совпадает со сбором по правилам возврата</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/rule_words.py" line="125"/>
+        <source>the door denial given as Ashyq proof has not reached the server</source>
+        <translation>отказ на входе, указанный как подтверждение Ashyq, не дошёл до сервера</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/rule_words.py" line="128"/>
+        <source>the door visit given as proof is not an Ashyq denial for this order</source>
+        <translation>посещение, указанное как подтверждение, не является отказом Ashyq по этому заказу</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/rule_words.py" line="131"/>
+        <source>the exchange is not to a later session of the same organizer</source>
+        <translation>обмен сделан не на более поздний сеанс того же организатора</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/rule_words.py" line="134"/>
+        <source>the refund deadline had passed</source>
+        <translation>срок возврата уже прошёл</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/rule_words.py" line="137"/>
+        <source>the event had already started</source>
+        <translation>мероприятие уже началось</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/rule_words.py" line="138"/>
+        <source>the ticket was printed at the organizer&apos;s box office</source>
+        <translation>билет распечатан в кассе организатора</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/rule_words.py" line="141"/>
+        <source>this organizer gives no refunds</source>
+        <translation>этот организатор не делает возвратов</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/rule_words.py" line="144"/>
+        <source>exchanges are made only after an Ashyq denial</source>
+        <translation>обмен возможен только после отказа по Ashyq</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/rule_words.py" line="147"/>
+        <source>this organizer refunds only through its contact centre</source>
+        <translation>этот организатор возвращает только через контакт-центр</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/rule_words.py" line="150"/>
+        <source>this organizer refunds at the desk, not by a request</source>
+        <translation>этот организатор возвращает в кассе, а не по заявке</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/rule_words.py" line="153"/>
+        <source>the server&apos;s refund rules do not list this organizer</source>
+        <translation>в правилах возврата на сервере нет этого организатора</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/rule_words.py" line="156"/>
+        <source>the server found the refund&apos;s data invalid</source>
+        <translation>сервер счёл данные возврата неверными</translation>
     </message>
 </context>
 <context>
