@@ -156,37 +156,47 @@ class ServerRefusal:
     kind: str
     tickets: tuple[str, ...]
     occurred_at: datetime
-    code: str  # one of app.core.refunds.SERVER_REFUSAL_CODES, or "rejected" (invalid data)
+    code: str  # app.core.refunds.SERVER_REFUSAL_CODES, or "rejected" / "invalid" (invalid data)
     message: str  # the server's English sentence; the screen shows its own words for the code
 
 
-# "rejected" is the outbox's code for an event the server answered 422 (invalid) for.
-REFUSED_BY_SERVER = frozenset(SERVER_REFUSAL_CODES) | {"rejected"}
+# "rejected" (this outbox) and "invalid" (the server's ErrorBody code) are a 422 answer: the
+# server found the event's data invalid.
+REFUSED_BY_SERVER = frozenset(SERVER_REFUSAL_CODES) | {"rejected", "invalid"}
 _LOCAL_PROBLEMS = ("unreadable payload",)  # the outbox's own "rejected", not the server's
 
 
-def server_refusals(session: Session, number: str) -> tuple[ServerRefusal, ...]:
-    """The order's refunds whose outbox row is still unacknowledged with a server refusal.
+def _reason(row: Outbox) -> tuple[str, str] | None:
+    """(code, message) of a server refusal kept on an outbox row, else None.
 
-    Read from what every outbox version keeps: `last_error` as "code: message" and
-    `acknowledged_at`; a refusal that later went through is acknowledged and no longer listed.
+    Read from what the outbox keeps today: `last_error` as "code: message". This is the one
+    place to change should the outbox keep the reason in columns of its own.
+    """
+    code, _, message = (row.last_error or "").partition(": ")
+    code, message = code.strip(), message.strip()
+    if code not in REFUSED_BY_SERVER or message.startswith(_LOCAL_PROBLEMS):
+        return None
+    return code, message
+
+
+def server_refusals(session: Session, number: str) -> tuple[ServerRefusal, ...]:
+    """The order's refunds whose outbox row is unacknowledged and carries a server refusal.
+
+    A refusal that later went through (a manager retried it) is acknowledged: no longer listed.
     """
     rows = session.execute(
-        select(Refund, Outbox.last_error)
+        select(Refund, Outbox)
         .join(Outbox, (Outbox.entity_id == Refund.id) & (Outbox.kind == OutboxKind.REFUND))
-        .where(Refund.order_number == number, Outbox.acknowledged_at.is_(None),
-               Outbox.last_error.is_not(None))
+        .where(Refund.order_number == number, Outbox.acknowledged_at.is_(None))
         .order_by(Refund.occurred_at)
     ).all()  # fmt: skip
     out = []
-    for refund, last_error in rows:
-        code, _, message = str(last_error).partition(": ")
-        code = code.strip()
-        if code not in REFUSED_BY_SERVER or message.startswith(_LOCAL_PROBLEMS):
-            continue
-        tickets = tuple(line.ticket_code for line in refund.lines)
-        out.append(ServerRefusal(refund.id, str(refund.kind), tickets, refund.occurred_at, code,
-                                 message.strip()))  # fmt: skip
+    for refund, row in rows:
+        reason = _reason(row)
+        if reason is not None:
+            tickets = tuple(line.ticket_code for line in refund.lines)
+            out.append(ServerRefusal(refund.id, str(refund.kind), tickets, refund.occurred_at,
+                                     *reason))  # fmt: skip
     return tuple(out)
 
 

@@ -157,6 +157,7 @@ _SERVER_WORDS: dict[str, Callable[[], str]] = {
         "ServerRefusal", "the server found the refund's data invalid"
     ),
 }
+_SERVER_WORDS["invalid"] = _SERVER_WORDS["rejected"]  # the server's own code for a 422
 
 
 def server_refusal_words(code: str, message: str) -> str:

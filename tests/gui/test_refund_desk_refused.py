@@ -97,9 +97,11 @@ def test_delivery_trouble_and_delivered_refunds_are_not_refusals(qtbot: QtBot, d
         _reopen(qtbot, d)
         assert d.screen.order.server_refusals == ()  # type: ignore[union-attr]
         assert not d.screen.server_label.isVisibleTo(d.screen)
-    _outbox(d, last_error="rejected: refund_tiyn: Input should be less than 10**15")
-    _reopen(qtbot, d)
-    assert "the server found the refund's data invalid" in d.screen.server_label.text()
+    for invalid in ("rejected: refund_tiyn: Input should be less than 10**15",
+                    "invalid: refund_tiyn: Input should be less than 10**15"):  # fmt: skip
+        _outbox(d, last_error=invalid)
+        _reopen(qtbot, d)
+        assert "the server found the refund's data invalid" in d.screen.server_label.text()
     _outbox(d, last_error=USED)
     _reopen(qtbot, d)
     assert d.screen.server_label.isVisibleTo(d.screen)
