@@ -89,7 +89,7 @@ class Refusal:
     message: str
 
 
-def _tenge(tiyn: int) -> str:
+def _tiyn(tiyn: int) -> str:
     return f"{tiyn} tiyn"
 
 
@@ -133,8 +133,8 @@ def _structure(order: OrderFacts, event: RefundEvent) -> Refusal | None:
         if line.price_tiyn != ticket.price_tiyn:
             return Refusal(
                 "price_mismatch",
-                f"Ticket {code} costs {_tenge(ticket.price_tiyn)}, "
-                f"the refund says {_tenge(line.price_tiyn)}.",
+                f"Ticket {code} costs {_tiyn(ticket.price_tiyn)}, "
+                f"the refund says {_tiyn(line.price_tiyn)}.",
             )
         wrong = _amounts(event.kind, line.price_tiyn, line.fee_tiyn, line.refund_tiyn)
         if wrong:
@@ -144,11 +144,11 @@ def _structure(order: OrderFacts, event: RefundEvent) -> Refusal | None:
 
 def _amounts(kind: RefundKind, price: int, fee: int, back: int) -> str | None:
     if kind is RefundKind.REFUND and fee + back != price:
-        return f"fee {_tenge(fee)} + refund {_tenge(back)} is not the price {_tenge(price)}."
+        return f"fee {_tiyn(fee)} + refund {_tiyn(back)} is not the price {_tiyn(price)}."
     if kind is RefundKind.EXCHANGE and (back != 0 or fee > price):
         return (
-            f"an exchange returns no money and keeps at most the price; got fee {_tenge(fee)}, "
-            f"refund {_tenge(back)}, price {_tenge(price)}."
+            f"an exchange returns no money and keeps at most the price; got fee {_tiyn(fee)}, "
+            f"refund {_tiyn(back)}, price {_tiyn(price)}."
         )
     if kind is RefundKind.CONTACT_REQUEST and (fee or back):
         return "a contact-centre request moves no money."
@@ -209,7 +209,7 @@ def _rules(
         if line.fee_tiyn != expected:
             return Refusal(
                 "fee_mismatch",
-                f"Ticket {code}: fee {_tenge(line.fee_tiyn)}, the rules give {_tenge(expected)}"
+                f"Ticket {code}: fee {_tiyn(line.fee_tiyn)}, the rules give {_tiyn(expected)}"
                 f" ({q.rule_text}).",
             )
     return None
