@@ -30,6 +30,10 @@ A supervisor override (`override: true`) lifts only the rules' refusal of the st
 the fee must then be what app.core.refunds.override_fee_tiyn gives (what the desk computes),
 and everything else above still holds: amounts, prices, a single refund, no used ticket, no money
 at a contact-centre-only organizer.
+
+A contact-centre request moves no ticket, so the same ticket may be asked about again under a
+new id. The moment is the console's `occurred_at`: a console whose clock runs behind could
+pass a deadline the real time had missed; the refund row keeps both moments for audit.
 """
 
 from __future__ import annotations
