@@ -85,7 +85,8 @@ def enroll(
     try:
         with CentralClient(server_url, verify=verify) as anonymous:
             answer = anonymous.enroll(code, station_name)
-        secrets.store(answer.token, _b64(answer.pseudonym_key), profile=profile)
+        pepper = _b64(answer.pin_pepper) if answer.pin_pepper else None
+        secrets.store(answer.token, _b64(answer.pseudonym_key), profile=profile, pin_pepper=pepper)
         now = clock()
         with sessions.begin() as session:
             venue = session.get(Venue, answer.venue_code)
