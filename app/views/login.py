@@ -182,6 +182,12 @@ class LoginScreen(QWidget):
                         "Too many wrong PINs. Try again in %n second(s).", "", exc.retry_after_s
                     )
                 )
+            elif exc.code == "needs_server":
+                self._message.setText(
+                    self.tr(
+                        "Your PIN can be checked only by the server, which does not answer. Ask the administrator for a new PIN of 8 or more digits to work offline."
+                    )
+                )
             else:
                 self._message.setText(self.tr("Wrong PIN. Try again."))
         else:

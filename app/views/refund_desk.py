@@ -495,5 +495,9 @@ class RefundDeskScreen(Screen):
 
     def _error(self, exc: BaseException) -> None:
         self._set_busy(False)
-        _code, message = describe(exc)
+        code, message = describe(exc)
+        if code == "needs_server":
+            message = self.tr(
+                "No supervisor PIN can be checked offline at this station. Connect to the server, or ask the administrator for a supervisor PIN of 8 or more digits."
+            )
         self._say(message, True)
