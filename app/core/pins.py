@@ -12,8 +12,9 @@ offline search of one station's data (a 4-digit PIN fell in minutes). Decision, 
 
 * Longer PINs by role (`validate_pin_for_role`): supervisors 8-12 digits, door staff and
   cashiers 4-8 as before. 10^8 candidates at the least.
-* A memory-hard offline verifier: scrypt at `OFFLINE_N` (2^17, r=8: 128 MiB and about half a
-  second per try; bench/bench_pins.py measures it), made by the server when the PIN is set.
+* A memory-hard offline verifier: scrypt at `OFFLINE_N` (2^17, r=8: 128 MiB; bench/bench_pins.py
+  measured 1.07 s per try at best on the build machine, so 10^8 tries take 3.4 years of one
+  core, 12 days of 100 cores with 12.5 GiB), made by the server when the PIN is set.
 * A station pepper: a station never receives that verifier as is, only `wrap_verifier`'s form,
   whose last field is HMAC-SHA256(pepper, scrypt digest) under a 256-bit key issued to that
   station once, at enrollment, and kept in its OS keyring (app.sync.secrets), never in its
@@ -22,7 +23,11 @@ offline search of one station's data (a 4-digit PIN fell in minutes). Decision, 
   The login hash of a supervisor is never sent to a station at all.
 
 When the server is reachable the console asks it instead (POST /api/v1/approvals, rate-limited
-and audited there); the wrapped verifier is the offline fallback.
+and audited there); the wrapped verifier is the offline fallback, because a door must keep
+working without the network. The price: an offline approval runs one such scrypt per supervisor
+until one matches (about a second each), and a supervisor logging in offline waits that long.
+Not chosen: longer PINs alone (10^8 tries of the 16 MiB hash is weeks on a few cores) and
+server-only approval (no approvals offline).
 """
 
 from __future__ import annotations
@@ -61,7 +66,7 @@ class InvalidPin(ValueError):
 
 
 def validate_pin(pin: str) -> str:
-    """Return the PIN if it is 4-8 ASCII digits, else raise InvalidPin saying what is wrong.
+    """Return the PIN if it is 4-12 ASCII digits, else raise InvalidPin saying what is wrong.
 
     Only ASCII digits: `str.isdigit` also accepts other scripts' digits and superscripts, which a
     PIN pad cannot type and which would make the same-looking PIN hash differently.
