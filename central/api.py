@@ -6,6 +6,7 @@ database transaction. The venue always comes from the station's token, never fro
 
 from __future__ import annotations
 
+import base64
 import random
 from datetime import datetime
 from typing import Annotated, Any
@@ -28,6 +29,7 @@ from app.sync.protocol import (
     ErrorBody,
     GroupMode,
     OrdersPage,
+    PepperAnswer,
     RedeemRequest,
     RedeemResponse,
     RefundBatch,
@@ -219,6 +221,16 @@ def post_approval(body: ApprovalRequest, ctx: CtxDep, station: StationDep) -> Ap
     if isinstance(result, ApiError):
         raise result  # after the commit: the refusal stays in the audit table
     return result
+
+
+@router.post("/pin-pepper", responses={**ERRORS, 409: {"model": ErrorBody}})
+def post_pin_pepper(ctx: CtxDep, station: StationDep) -> PepperAnswer:
+    """Once per station, for stations enrolled before peppers: see approvals.issue_pepper."""
+    with ctx.engine.begin() as conn:
+        pepper = approvals.issue_pepper(conn, station.station_id)
+    if pepper is None:
+        raise ApiError(409, "pepper_already_issued", "This station already has its PIN pepper.")
+    return PepperAnswer(pin_pepper=base64.b64encode(pepper).decode("ascii"))
 
 
 def _default_policy(name: str) -> dict[str, Any]:

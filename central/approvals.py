@@ -14,6 +14,7 @@ needs on average 10^8 / 2 / 5 minutes (19 years) to find an 8-digit PIN online, 
 
 from __future__ import annotations
 
+import secrets
 import uuid
 from datetime import timedelta
 from typing import Any
@@ -21,6 +22,7 @@ from typing import Any
 from sqlalchemy import Connection, func, select, update
 
 from app.core.pins import (
+    PEPPER_BYTES,
     SUPERVISOR_ROLES,
     InvalidPin,
     hash_pin,
@@ -63,6 +65,21 @@ def station_pepper(conn: Connection, station_id: uuid.UUID) -> bytes | None:
     return conn.execute(
         select(Station.pin_pepper).where(Station.id == station_id)
     ).scalar_one_or_none()
+
+
+def issue_pepper(conn: Connection, station_id: uuid.UUID) -> bytes | None:
+    """A pepper for a station enrolled before peppers existed; None if it already has one.
+
+    One conditional UPDATE: a pepper is handed out once per station, so a token stolen later
+    cannot fetch it again (the station that asked first keeps it in its keyring).
+    """
+    pepper = secrets.token_bytes(PEPPER_BYTES)
+    done = conn.execute(
+        update(Station)
+        .where(Station.id == station_id, Station.pin_pepper.is_(None))
+        .values(pin_pepper=pepper)
+    )
+    return pepper if done.rowcount == 1 else None
 
 
 def staff_out(staff: Staff, pepper: bytes | None) -> StaffOut:

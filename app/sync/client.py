@@ -13,6 +13,8 @@ IIN in its path.
 
 from __future__ import annotations
 
+import base64
+import binascii
 import json
 import logging
 import re
@@ -286,6 +288,14 @@ class CentralClient:
             return p.ApprovalAnswer.model_validate_json(response.content)
         except ValidationError:
             raise SyncError("bad_response", "The approval answer is not the Ashyq API.") from None
+
+    def issue_pin_pepper(self) -> bytes:
+        """This station's PIN pepper, handed out once (409 "rejected" when already issued)."""
+        answer = self._call(p.PepperAnswer, "POST", f"{p.API_PREFIX}/pin-pepper")
+        try:
+            return base64.b64decode(answer.pin_pepper, validate=True)
+        except (binascii.Error, ValueError):
+            raise SyncError("bad_response", "The pepper answer is not base64.") from None
 
     def get_config(self) -> p.VenueConfig:
         return self._call(p.VenueConfig, "GET", f"{p.API_PREFIX}/config")

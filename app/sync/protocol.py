@@ -290,6 +290,12 @@ class ApprovalRequest(Wire):
     staff_id: UUID | None = None
 
 
+class PepperAnswer(Wire):
+    """A station enrolled before peppers asks once for its own (POST /pin-pepper); 409 after."""
+
+    pin_pepper: str  # base64, kept in the keyring like EnrollResponse.pin_pepper
+
+
 class ApprovalAnswer(Wire):
     staff_id: UUID
     name: str

@@ -139,6 +139,13 @@ def store(
         _delete(f"{profile}/{_PIN_PEPPER}")  # a re-enrolled station must not keep an old one
 
 
+def store_pin_pepper(pin_pepper: bytes, profile: str = DEFAULT_PROFILE) -> None:
+    """Keep the pepper a station enrolled before peppers was given later (once)."""
+    if len(pin_pepper) < 16:
+        raise ValueError("PIN pepper must be at least 16 bytes")
+    _set(f"{profile}/{_PIN_PEPPER}", base64.b64encode(pin_pepper).decode("ascii"))
+
+
 def load(profile: str = DEFAULT_PROFILE) -> StationSecrets:
     """The credentials of an enrolled station; NotEnrolled when there are none."""
     token = _get(f"{profile}/{_TOKEN}")

@@ -7,6 +7,8 @@ takes a second or two on a busy machine), a console enrolled over HTTP, the test
 
 from __future__ import annotations
 
+import contextlib
+import sqlite3
 import uuid
 from collections.abc import Callable
 
@@ -18,10 +20,13 @@ from app.core.statuses import Role
 from app.models.records import AuditLog
 from app.models.venue import Staff
 from app.services.auth import LoginRefused, station_auth
+from app.services.sync_service import sync_once
+from app.sync import secrets
+from app.sync.client import SyncError
 from central import admin
 from central.db import Staff as CentralStaff
 from central.db import make_engine
-from tests.e2e.conftest import CentralProcess, Station, server_rows
+from tests.e2e.conftest import CentralProcess, MemoryKeyring, Station, server_rows
 
 MANAGER, ADMIN, WRONG = "33333333", "44444444", "12345678"
 
@@ -115,3 +120,23 @@ def test_a_short_supervisor_pin_logs_in_only_online(
     with pytest.raises(LoginRefused) as offline:
         auth.login(old_id, "5050")
     assert offline.value.code == "needs_server"
+
+
+def test_a_station_enrolled_before_peppers_asks_for_one_once(
+    central: CentralProcess, make_station: Callable[..., Station], memory_keyring: MemoryKeyring
+) -> None:
+    station = make_station(central)
+    with contextlib.closing(sqlite3.connect(central.db_path)) as conn, conn:
+        conn.execute("UPDATE stations SET pin_pepper = NULL")
+    memory_keyring.entries.pop(("ashyq-console", "default/pin-pepper"))
+    station.ctx.pin_pepper = None  # as open_station finds such a station's keyring
+    report = sync_once(station.ctx)
+    assert report.config_pulled, report.errors
+    pepper = station.ctx.pin_pepper
+    assert pepper is not None and secrets.load().pin_pepper == pepper
+    with station.ctx.sessions() as session:
+        wrapped = next(s.pin_hash for s in session.scalars(select(Staff)) if s.role is Role.ADMIN)
+    assert verify_stored(ADMIN, wrapped, pepper)
+    with pytest.raises(SyncError) as again:  # handed out once: a stolen token gets nothing now
+        station.ctx.primary.issue_pin_pepper()  # type: ignore[union-attr]
+    assert again.value.status_code == 409
