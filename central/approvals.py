@@ -161,6 +161,22 @@ def approve(
     return ApiError(403, WRONG_PIN, "That PIN is not a supervisor's PIN at this venue.")
 
 
+def audit_lines(conn: Connection, venue_id: int, limit: int = 50) -> list[str]:
+    """The latest approvals asked of the server at a venue, newest first, one line each."""
+    rows = conn.execute(
+        select(Approval.at, Station.name, Staff.name, Approval.action, Approval.outcome)
+        .join(Station, Station.id == Approval.station_id)
+        .outerjoin(Staff, Staff.id == Approval.staff_id)
+        .where(Approval.venue_id == venue_id)
+        .order_by(Approval.id.desc())
+        .limit(limit)
+    ).all()
+    return [
+        f"{at:%Y-%m-%d %H:%M:%S}Z  {station:<20} {action:<18} {outcome:<13} {who or '-'}"
+        for at, station, who, action, outcome in rows
+    ]
+
+
 def set_pin(conn: Connection, staff_id: uuid.UUID, pin: str, *, n: int | None = None) -> None:
     """Give a member of staff a new PIN (the role's length rule applies)."""
     role = conn.execute(select(Staff.role).where(Staff.id == staff_id)).scalar_one_or_none()

@@ -172,6 +172,17 @@ def cmd_import_statuses(args: argparse.Namespace) -> int:
     return EXIT_OK if not report.rejected else EXIT_REJECTED
 
 
+def cmd_approvals(args: argparse.Namespace) -> int:
+    from central import admin, approvals
+
+    engine, _ = _prepare(args)
+    with engine.connect() as conn:
+        lines = approvals.audit_lines(conn, admin.venue_id(conn, args.venue), args.limit)
+    for line in lines:
+        print(line)
+    return EXIT_OK
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="ashyq-central", description=__doc__.splitlines()[0])
     parser.add_argument("--version", action="version", version=f"ashyq-central {__version__}")
@@ -234,6 +245,12 @@ def build_parser() -> argparse.ArgumentParser:
     set_pin.add_argument("--venue", required=True)
     set_pin.add_argument("--name", required=True)
     set_pin.set_defaults(func=cmd_set_pin)
+
+    audit = sub.add_parser("approvals", help="the latest supervisor approvals asked online")
+    _common(audit)
+    audit.add_argument("--venue", required=True)
+    audit.add_argument("--limit", type=int, default=50)
+    audit.set_defaults(func=cmd_approvals)
 
     code = sub.add_parser("issue-code", help="print a one-time station enrollment code")
     _common(code)

@@ -146,6 +146,11 @@ def test_online_approval_right_wrong_and_rate_limited(
         *[("door_override", "wrong_pin", None)] * MAX_WRONG,
         ("door_override", "rate_limited", None),
     ]
+    listed = ashyq_central(server, "approvals", "--venue", VENUE_CODE, "--limit", "500")
+    assert listed.returncode == 0, listed.stderr
+    mine = [line for line in listed.stdout.splitlines() if "door-test" in line]
+    assert any("approved" in line and "Manager (demo)" in line for line in mine)
+    assert any("rate_limited" in line for line in mine)
 
 
 def test_an_approval_window_passes(server: Server, station: dict[str, str]) -> None:
