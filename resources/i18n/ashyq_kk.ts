@@ -277,27 +277,27 @@
 <context>
     <name>LoginScreen</name>
     <message>
-        <location filename="../../app/views/login.py" line="138"/>
+        <location filename="../../app/views/login.py" line="139"/>
         <source>No staff are set up for this station yet. Enroll the station first.</source>
         <translation>Бұл жұмыс орнына әлі қызметкерлер қосылмаған. Алдымен жұмыс орнын тіркеңіз.</translation>
     </message>
     <message>
-        <location filename="../../app/views/login.py" line="158"/>
+        <location filename="../../app/views/login.py" line="159"/>
         <source>Choose your name first.</source>
         <translation>Алдымен атыңызды таңдаңыз.</translation>
     </message>
     <message>
-        <location filename="../../app/views/login.py" line="163"/>
+        <location filename="../../app/views/login.py" line="164"/>
         <source>Type your PIN.</source>
         <translation>PIN-кодыңызды енгізіңіз.</translation>
     </message>
     <message>
-        <location filename="../../app/views/login.py" line="166"/>
+        <location filename="../../app/views/login.py" line="167"/>
         <source>Checking…</source>
         <translation>Тексерілуде…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/login.py" line="182"/>
+        <location filename="../../app/views/login.py" line="183"/>
         <source>Too many wrong PINs. Try again in %n second(s).</source>
         <translation>
             <numerusform>PIN-код тым көп рет қате терілді. %n секундтан кейін қайталаңыз.</numerusform>
@@ -305,33 +305,33 @@
         </translation>
     </message>
     <message>
-        <location filename="../../app/views/login.py" line="188"/>
+        <location filename="../../app/views/login.py" line="189"/>
         <source>Your PIN can be checked only by the server, which does not answer. Ask the administrator for a new PIN of 8 or more digits to work offline.</source>
         <translation>PIN-кодыңызды тек сервер тексере алады, ал ол жауап бермей тұр. Желісіз жұмыс істеу үшін әкімшіден 8 немесе одан көп цифрлы жаңа PIN-код сұраңыз.</translation>
     </message>
     <message>
-        <location filename="../../app/views/login.py" line="192"/>
+        <location filename="../../app/views/login.py" line="193"/>
         <source>Wrong PIN. Try again.</source>
         <translation>PIN-код қате. Қайталап көріңіз.</translation>
     </message>
     <message>
-        <location filename="../../app/views/login.py" line="195"/>
+        <location filename="../../app/views/login.py" line="196"/>
         <source>Could not log in: %1</source>
         <translation>Жүйеге кіру мүмкін болмады: %1</translation>
     </message>
     <message>
-        <location filename="../../app/views/login.py" line="200"/>
+        <location filename="../../app/views/login.py" line="201"/>
         <source>Locked by %1. Type your PIN to continue.</source>
         <translation>Экран құлыпталды (%1). Жалғастыру үшін PIN-кодты енгізіңіз.</translation>
     </message>
     <message>
-        <location filename="../../app/views/login.py" line="205"/>
+        <location filename="../../app/views/login.py" line="206"/>
         <source>Who is working at this station?</source>
         <translation>Мұнда қазір кім жұмыс істейді?</translation>
     </message>
     <message>
-        <location filename="../../app/views/login.py" line="206"/>
         <location filename="../../app/views/login.py" line="207"/>
+        <location filename="../../app/views/login.py" line="208"/>
         <source>PIN</source>
         <translation>PIN-код</translation>
     </message>

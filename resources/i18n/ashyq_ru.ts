@@ -277,27 +277,27 @@
 <context>
     <name>LoginScreen</name>
     <message>
-        <location filename="../../app/views/login.py" line="138"/>
+        <location filename="../../app/views/login.py" line="139"/>
         <source>No staff are set up for this station yet. Enroll the station first.</source>
         <translation>Для этого рабочего места ещё не заведены сотрудники. Сначала зарегистрируйте рабочее место.</translation>
     </message>
     <message>
-        <location filename="../../app/views/login.py" line="158"/>
+        <location filename="../../app/views/login.py" line="159"/>
         <source>Choose your name first.</source>
         <translation>Сначала выберите своё имя.</translation>
     </message>
     <message>
-        <location filename="../../app/views/login.py" line="163"/>
+        <location filename="../../app/views/login.py" line="164"/>
         <source>Type your PIN.</source>
         <translation>Введите PIN-код.</translation>
     </message>
     <message>
-        <location filename="../../app/views/login.py" line="166"/>
+        <location filename="../../app/views/login.py" line="167"/>
         <source>Checking…</source>
         <translation>Проверка…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/login.py" line="182"/>
+        <location filename="../../app/views/login.py" line="183"/>
         <source>Too many wrong PINs. Try again in %n second(s).</source>
         <translation>
             <numerusform>Слишком много неверных PIN-кодов. Повторите через %n секунду.</numerusform>
@@ -306,33 +306,33 @@
         </translation>
     </message>
     <message>
-        <location filename="../../app/views/login.py" line="188"/>
+        <location filename="../../app/views/login.py" line="189"/>
         <source>Your PIN can be checked only by the server, which does not answer. Ask the administrator for a new PIN of 8 or more digits to work offline.</source>
         <translation>Ваш PIN-код может проверить только сервер, а он не отвечает. Чтобы работать без сети, попросите у администратора новый PIN-код из 8 или более цифр.</translation>
     </message>
     <message>
-        <location filename="../../app/views/login.py" line="192"/>
+        <location filename="../../app/views/login.py" line="193"/>
         <source>Wrong PIN. Try again.</source>
         <translation>Неверный PIN-код. Попробуйте ещё раз.</translation>
     </message>
     <message>
-        <location filename="../../app/views/login.py" line="195"/>
+        <location filename="../../app/views/login.py" line="196"/>
         <source>Could not log in: %1</source>
         <translation>Не удалось войти: %1</translation>
     </message>
     <message>
-        <location filename="../../app/views/login.py" line="200"/>
+        <location filename="../../app/views/login.py" line="201"/>
         <source>Locked by %1. Type your PIN to continue.</source>
         <translation>Экран заблокирован (%1). Введите PIN-код, чтобы продолжить.</translation>
     </message>
     <message>
-        <location filename="../../app/views/login.py" line="205"/>
+        <location filename="../../app/views/login.py" line="206"/>
         <source>Who is working at this station?</source>
         <translation>Кто сейчас здесь работает?</translation>
     </message>
     <message>
-        <location filename="../../app/views/login.py" line="206"/>
         <location filename="../../app/views/login.py" line="207"/>
+        <location filename="../../app/views/login.py" line="208"/>
         <source>PIN</source>
         <translation>PIN-код</translation>
     </message>
