@@ -22,7 +22,7 @@ import httpx
 from app.resources import resource_path
 
 DEMO_ENROLL_CODE = "DEMO-ENROLL-0001"
-DEMO_PINS = {"door": "1111", "cashier": "2222", "manager": "3333", "admin": "4444"}
+DEMO_PINS = {"door": "1111", "cashier": "2222", "manager": "33333333", "admin": "44444444"}
 
 
 def free_port() -> int:

@@ -24,6 +24,7 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import Connection, select, update
 
 from app.core.iin import IinError, validate_bin, validate_iin
+from app.core.pins import PEPPER_BYTES
 from app.core.statuses import Role, Status, VenueCategory
 from app.sync.protocol import EnrollResponse
 from central.context import ApiError, new_token, token_hash
@@ -93,13 +94,18 @@ def venue_id(conn: Connection, code: str) -> int:
     return int(found)
 
 
-def create_staff(conn: Connection, venue_code: str, name: str, role: str, pin: str) -> uuid.UUID:
-    """A staff member whose PIN the consoles verify offline: stored as app.core.pins' hash."""
-    from app.core.pins import InvalidPin, hash_pin
+def create_staff(
+    conn: Connection, venue_code: str, name: str, role: str, pin: str, *, n: int | None = None
+) -> uuid.UUID:
+    """A staff member with a PIN of the role's length (managers and admins: 8-12 digits).
+
+    `n` lowers the hashing cost for tests only.
+    """
+    from central.approvals import PinRefused, pin_columns
 
     try:
-        pin_hash = hash_pin(pin)
-    except InvalidPin as exc:
+        columns = pin_columns(pin, Role(role).value, n=n)
+    except PinRefused as exc:
         raise AdminError(str(exc)) from None
     staff_id = uuid.uuid4()
     conn.execute(
@@ -108,11 +114,27 @@ def create_staff(conn: Connection, venue_code: str, name: str, role: str, pin: s
             venue_id=venue_id(conn, venue_code),
             name=name,
             role=Role(role).value,
-            pin_hash=pin_hash,
             active=True,
+            **columns,
         )
     )
     return staff_id
+
+
+def set_staff_pin(conn: Connection, venue_code: str, name: str, pin: str) -> uuid.UUID:
+    """A new PIN for the member of staff with this name at this venue (the role's rule applies)."""
+    from central.approvals import PinRefused, set_pin
+
+    found = conn.execute(
+        select(Staff.id).where(Staff.venue_id == venue_id(conn, venue_code), Staff.name == name)
+    ).all()
+    if len(found) != 1:
+        raise AdminError(f"{len(found)} members of staff are called {name!r} at {venue_code}.")
+    try:
+        set_pin(conn, found[0].id, pin)
+    except PinRefused as exc:
+        raise AdminError(str(exc)) from None
+    return uuid.UUID(str(found[0].id))
 
 
 def _code_hash(code: str) -> str:
@@ -163,6 +185,7 @@ def enroll(conn: Connection, keys: ServerKeys, code: str, station_name: str) -> 
             raise ApiError(403, "enrollment_code_used", "This enrollment code was already used.")
         raise ApiError(403, "enrollment_code_expired", "This enrollment code has expired.")
     token = new_token()
+    pepper = secrets.token_bytes(PEPPER_BYTES)  # app.core.pins: this station's own, sent once
     conn.execute(
         Station.__table__.insert().values(
             id=station_id,
@@ -170,6 +193,7 @@ def enroll(conn: Connection, keys: ServerKeys, code: str, station_name: str) -> 
             name=station_name,
             token_hash=token_hash(token),
             created_at=now,
+            pin_pepper=pepper,
         )
     )
     venue = conn.execute(
@@ -181,6 +205,7 @@ def enroll(conn: Connection, keys: ServerKeys, code: str, station_name: str) -> 
         token=token,
         pseudonym_key=base64.b64encode(venue.pseudonym_key).decode("ascii"),
         server_public_key=keys.public_key_b64,
+        pin_pepper=base64.b64encode(pepper).decode("ascii"),
     )
 
 

@@ -6,6 +6,7 @@ database transaction. The venue always comes from the station's token, never fro
 
 from __future__ import annotations
 
+import base64
 import random
 from datetime import datetime
 from typing import Annotated, Any
@@ -17,26 +18,28 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session as OrmSession
 
 from app.core.iin import IinError, validate_iin
-from app.core.statuses import Role, VenueCategory
+from app.core.statuses import VenueCategory
 from app.resources import load_json
 from app.sync.protocol import (
+    ApprovalAnswer,
+    ApprovalRequest,
     BatchResult,
     EnrollRequest,
     EnrollResponse,
     ErrorBody,
     GroupMode,
     OrdersPage,
+    PepperAnswer,
     RedeemRequest,
     RedeemResponse,
     RefundBatch,
-    StaffOut,
     StatusAnswer,
     TicketCode,
     VenueConfig,
     VenueOut,
     VisitBatch,
 )
-from central import __version__, admin, ratelimit, records
+from central import __version__, admin, approvals, ratelimit, records
 from central.context import ApiError, Context, CtxDep, StationDep, bearer, station_for
 from central.db import Staff, Venue, utcnow
 from central.status_source import IIN, PASSPORT, lookup
@@ -187,6 +190,7 @@ def get_config(request: Request, ctx: CtxDep, station: StationDep) -> VenueConfi
         staff = db.scalars(
             select(Staff).where(Staff.venue_id == station.venue_id).order_by(Staff.name)
         ).all()
+        pepper = approvals.station_pepper(db.connection(), station.station_id)
     base = ctx.settings.public_url or str(request.base_url)
     return VenueConfig(
         venue=VenueOut(
@@ -203,13 +207,30 @@ def get_config(request: Request, ctx: CtxDep, station: StationDep) -> VenueConfi
         ),
         admission_policy=venue.admission_policy or _default_policy("admission.json"),
         refund_rules=venue.refund_rules or _default_policy("refund_rules.json"),
-        staff=[
-            StaffOut(id=s.id, name=s.name, role=Role(s.role), pin_hash=s.pin_hash, active=s.active)
-            for s in staff
-        ],
+        staff=[approvals.staff_out(s, pepper) for s in staff],
         server_public_key=ctx.keys.public_key_b64,
         checkin_url=f"{base.rstrip('/')}/v/{venue.code}",
     )
+
+
+@router.post("/approvals", responses=ERRORS)
+def post_approval(body: ApprovalRequest, ctx: CtxDep, station: StationDep) -> ApprovalAnswer:
+    """A supervisor's PIN checked here, against hashes no station receives; always audited."""
+    with ctx.engine.begin() as conn:
+        result = approvals.approve(conn, station, body)
+    if isinstance(result, ApiError):
+        raise result  # after the commit: the refusal stays in the audit table
+    return result
+
+
+@router.post("/pin-pepper", responses={**ERRORS, 409: {"model": ErrorBody}})
+def post_pin_pepper(ctx: CtxDep, station: StationDep) -> PepperAnswer:
+    """Once per station, for stations enrolled before peppers: see approvals.issue_pepper."""
+    with ctx.engine.begin() as conn:
+        pepper = approvals.issue_pepper(conn, station.station_id)
+    if pepper is None:
+        raise ApiError(409, "pepper_already_issued", "This station already has its PIN pepper.")
+    return PepperAnswer(pin_pepper=base64.b64encode(pepper).decode("ascii"))
 
 
 def _default_policy(name: str) -> dict[str, Any]:

@@ -121,11 +121,32 @@ def cmd_create_venue(args: argparse.Namespace) -> int:
 def cmd_create_staff(args: argparse.Namespace) -> int:
     from central import admin
 
-    pin = os.environ.get("ASHYQ_CENTRAL_PIN") or getpass.getpass("PIN (4-8 digits): ")
+    pin = os.environ.get("ASHYQ_CENTRAL_PIN") or getpass.getpass(_pin_prompt(args.role))
     engine, _ = _prepare(args)
     with engine.begin() as conn:
         staff_id = admin.create_staff(conn, args.venue, args.name, args.role, pin)
     print(f"staff {staff_id} created")
+    return EXIT_OK
+
+
+def _pin_prompt(role: str | None) -> str:
+    from app.core.pins import STAFF_PIN_LENGTHS, SUPERVISOR_PIN_LENGTHS, pin_lengths
+
+    if role is None:
+        staff, boss = STAFF_PIN_LENGTHS, SUPERVISOR_PIN_LENGTHS
+        return f"PIN ({staff[0]}-{staff[1]} digits; managers and admins {boss[0]}-{boss[1]}): "
+    low, high = pin_lengths(role)
+    return f"PIN ({low}-{high} digits): "
+
+
+def cmd_set_pin(args: argparse.Namespace) -> int:
+    from central import admin
+
+    pin = os.environ.get("ASHYQ_CENTRAL_PIN") or getpass.getpass(_pin_prompt(None))
+    engine, _ = _prepare(args)
+    with engine.begin() as conn:
+        staff_id = admin.set_staff_pin(conn, args.venue, args.name, pin)
+    print(f"staff {staff_id}: new PIN set; stations learn it at their next sync")
     return EXIT_OK
 
 
@@ -149,6 +170,17 @@ def cmd_import_statuses(args: argparse.Namespace) -> int:
     for line in report.rejected:
         print(f"  {line}")
     return EXIT_OK if not report.rejected else EXIT_REJECTED
+
+
+def cmd_approvals(args: argparse.Namespace) -> int:
+    from central import admin, approvals
+
+    engine, _ = _prepare(args)
+    with engine.connect() as conn:
+        lines = approvals.audit_lines(conn, admin.venue_id(conn, args.venue), args.limit)
+    for line in lines:
+        print(line)
+    return EXIT_OK
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -205,6 +237,20 @@ def build_parser() -> argparse.ArgumentParser:
     staff.add_argument("--name", required=True)
     staff.add_argument("--role", required=True, choices=["door", "cashier", "manager", "admin"])
     staff.set_defaults(func=cmd_create_staff)
+
+    set_pin = sub.add_parser(
+        "set-pin", help="give a staff member a new PIN (asked, or ASHYQ_CENTRAL_PIN)"
+    )
+    _common(set_pin)
+    set_pin.add_argument("--venue", required=True)
+    set_pin.add_argument("--name", required=True)
+    set_pin.set_defaults(func=cmd_set_pin)
+
+    audit = sub.add_parser("approvals", help="the latest supervisor approvals asked online")
+    _common(audit)
+    audit.add_argument("--venue", required=True)
+    audit.add_argument("--limit", type=int, default=50)
+    audit.set_defaults(func=cmd_approvals)
 
     code = sub.add_parser("issue-code", help="print a one-time station enrollment code")
     _common(code)

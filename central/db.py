@@ -102,6 +102,9 @@ class Station(Base):
     token_hash: Mapped[str] = mapped_column(String(64), unique=True)  # sha256 hex of the token
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     revoked_at: Mapped[datetime | None]
+    # Wraps the supervisors' offline verifiers for this station only (app.core.pins); issued once,
+    # at enrollment. None for a station enrolled before: it approves online only.
+    pin_pepper: Mapped[bytes | None] = mapped_column(LargeBinary(64))
 
 
 class EnrollmentCode(Base):
@@ -124,6 +127,25 @@ class Staff(Base):
     role: Mapped[str] = mapped_column(String(20))
     pin_hash: Mapped[str] = mapped_column(String(200))  # app.core.pins format (scrypt)
     active: Mapped[bool] = mapped_column(Boolean, default=True)
+    # Supervisors with a PIN of 8+ digits: app.core.pins.make_offline_verifier's string. A station
+    # gets it only wrapped with its pepper; None (an older, shorter PIN): online approval only.
+    offline_verifier: Mapped[str | None] = mapped_column(String(200))
+
+
+class Approval(Base):
+    """Every supervisor approval asked of the server, granted or not: the audit trail."""
+
+    __tablename__ = "approvals"
+    __table_args__ = (Index("ix_approvals_station_at", "station_id", "at"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    at: Mapped[datetime] = mapped_column(default=utcnow)
+    venue_id: Mapped[int] = mapped_column(ForeignKey("venues.id"))
+    station_id: Mapped[uuid.UUID] = mapped_column(Uuid)
+    staff_id: Mapped[uuid.UUID | None] = mapped_column(Uuid)  # who approved; None when refused
+    action: Mapped[str] = mapped_column(String(40))
+    outcome: Mapped[str] = mapped_column(String(20))  # "approved", "wrong_pin", "rate_limited"
+    details: Mapped[dict[str, Any]] = mapped_column(JSON)  # what the console sent; never an IIN
 
 
 class RegistryEntry(Base):

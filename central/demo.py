@@ -28,7 +28,7 @@ VENUE_CODE = "DEMO"
 VENUE_NAME = "Demo Cinema"
 TIME_ZONE = "Asia/Almaty"
 STAFF = (("Door (demo)", "door", "1111"), ("Cashier (demo)", "cashier", "2222"),
-         ("Manager (demo)", "manager", "3333"), ("Admin (demo)", "admin", "4444"))  # fmt: skip
+         ("Manager (demo)", "manager", "33333333"), ("Admin (demo)", "admin", "44444444"))  # fmt: skip
 DEMO_PASSPORT = "N12345678"  # a foreign visitor's passport with a green status
 
 

@@ -6,6 +6,28 @@ expensive to search and useless for precomputed tables, and lockout after failed
 login service's job. The stored string carries its own parameters (``scrypt$n$r$p$salt$hash``) so
 the cost can be raised later without invalidating PINs already stored; `needs_rehash` says when a
 stored hash is older than the current cost. Pure Python: no project imports, no clock.
+
+Supervisors (manager, admin) approve what the rules refuse, so their PINs must not fall to an
+offline search of one station's data (a 4-digit PIN fell in minutes). Decision, three layers:
+
+* Longer PINs by role (`validate_pin_for_role`): supervisors 8-12 digits, door staff and
+  cashiers 4-8 as before. 10^8 candidates at the least.
+* A memory-hard offline verifier: scrypt at `OFFLINE_N` (2^17, r=8: 128 MiB; bench/bench_pins.py
+  measured 1.07 s per try at best on the build machine, so 10^8 tries take 3.4 years of one
+  core, 12 days of 100 cores with 12.5 GiB), made by the server when the PIN is set.
+* A station pepper: a station never receives that verifier as is, only `wrap_verifier`'s form,
+  whose last field is HMAC-SHA256(pepper, scrypt digest) under a 256-bit key issued to that
+  station once, at enrollment, and kept in its OS keyring (app.sync.secrets), never in its
+  database. The SQLite file alone, or a captured /config answer alone, cannot test a single
+  guess; with the keyring too, a search costs 10^8 scrypt runs of 128 MiB per supervisor.
+  The login hash of a supervisor is never sent to a station at all.
+
+When the server is reachable the console asks it instead (POST /api/v1/approvals, rate-limited
+and audited there); the wrapped verifier is the offline fallback, because a door must keep
+working without the network. The price: an offline approval runs one such scrypt per supervisor
+until one matches (about a second each), and a supervisor logging in offline waits that long.
+Not chosen: longer PINs alone (10^8 tries of the 16 MiB hash is weeks on a few cores) and
+server-only approval (no approvals offline).
 """
 
 from __future__ import annotations
@@ -23,7 +45,13 @@ DEFAULT_P = 1
 SALT_BYTES = 16
 HASH_BYTES = 32
 MIN_PIN_LENGTH = 4
-MAX_PIN_LENGTH = 8
+MAX_PIN_LENGTH = 12  # any PIN's shape; the role decides the length it may have
+STAFF_PIN_LENGTHS = (4, 8)  # door staff and cashiers
+SUPERVISOR_PIN_LENGTHS = (8, 12)  # managers and admins: at least 10^8 candidates
+SUPERVISOR_ROLES = frozenset({"manager", "admin"})  # app.core.statuses.Role values
+OFFLINE_N = 2**17  # the supervisors' offline verifier: 128 MiB, ~0.5 s per try (bench_pins)
+PEPPERED = "scrypt-hmac"  # scheme of a verifier wrapped with a station's pepper
+PEPPER_BYTES = 32
 
 # Bounds for parameters read back from storage: a corrupted or hostile row must not make a login
 # attempt allocate gigabytes or spin for minutes.
@@ -38,7 +66,7 @@ class InvalidPin(ValueError):
 
 
 def validate_pin(pin: str) -> str:
-    """Return the PIN if it is 4-8 ASCII digits, else raise InvalidPin saying what is wrong.
+    """Return the PIN if it is 4-12 ASCII digits, else raise InvalidPin saying what is wrong.
 
     Only ASCII digits: `str.isdigit` also accepts other scripts' digits and superscripts, which a
     PIN pad cannot type and which would make the same-looking PIN hash differently.
@@ -51,6 +79,25 @@ def validate_pin(pin: str) -> str:
         raise InvalidPin(
             f"The PIN must have {MIN_PIN_LENGTH} to {MAX_PIN_LENGTH} digits, not {len(pin)}."
         )
+    return pin
+
+
+def pin_lengths(role: str) -> tuple[int, int]:
+    """The shortest and longest PIN a member of staff with this role may be given."""
+    return SUPERVISOR_PIN_LENGTHS if str(role) in SUPERVISOR_ROLES else STAFF_PIN_LENGTHS
+
+
+def validate_pin_for_role(pin: str, role: str) -> str:
+    """`validate_pin`, plus the length the role needs: used wherever a PIN is set, never at login
+    (a PIN set before the rule still logs in; it just gets no offline verifier)."""
+    if isinstance(pin, str) and pin.isascii() and pin.isdigit():  # else validate_pin says why
+        low, high = pin_lengths(role)
+    else:
+        low, high = MIN_PIN_LENGTH, MAX_PIN_LENGTH
+        validate_pin(pin)
+    if not low <= len(pin) <= high:
+        who = "A manager's or admin's" if str(role) in SUPERVISOR_ROLES else "This role's"
+        raise InvalidPin(f"{who} PIN must have {low} to {high} digits, not {len(pin)}.")
     return pin
 
 
@@ -124,3 +171,51 @@ def needs_rehash(stored: str, *, n: int = DEFAULT_N) -> bool:
     """True when a stored hash is malformed or cheaper than the current cost: re-hash at login."""
     parsed = _parse(stored)
     return parsed is None or parsed[0] < n
+
+
+def make_offline_verifier(pin: str, *, n: int = OFFLINE_N) -> str:
+    """The server-side offline verifier of a supervisor's PIN: `hash_pin` at the high cost."""
+    return hash_pin(pin, n=n)
+
+
+def wrap_verifier(verifier: str, pepper: bytes) -> str:
+    """What one station receives: ``scrypt-hmac$n$r$p$salt$HMAC(pepper, digest)``.
+
+    Without the pepper the last field is a MAC under an unknown 256-bit key: no PIN can be
+    tested against it. Raises ValueError for a malformed verifier or a short pepper.
+    """
+    parsed = _parse(verifier)
+    if parsed is None:
+        raise ValueError("not a stored PIN verifier")
+    if len(pepper) < 16:
+        raise ValueError("a pepper has at least 16 bytes")
+    n, r, p, salt, digest = parsed
+    mac = hmac.new(pepper, digest, hashlib.sha256).digest()
+    return f"{PEPPERED}${n}${r}${p}${_b64(salt)}${_b64(mac)}"
+
+
+def is_wrapped(stored: str) -> bool:
+    return isinstance(stored, str) and stored.startswith(PEPPERED + "$")
+
+
+def verify_wrapped(pin: str, wrapped: str, pepper: bytes | None) -> bool:
+    """True if ``pin`` matches a `wrap_verifier` string under this station's ``pepper``."""
+    if not pepper or not is_wrapped(wrapped):
+        return False
+    parsed = _parse(SCHEME + wrapped[len(PEPPERED) :])
+    if parsed is None:
+        return False
+    try:
+        validate_pin(pin)
+    except InvalidPin:
+        return False
+    n, r, p, salt, mac = parsed
+    candidate = hmac.new(pepper, _derive(pin, salt, n, r, p, HASH_BYTES), hashlib.sha256).digest()
+    return hmac.compare_digest(candidate, mac)
+
+
+def verify_stored(pin: str, stored: str, pepper: bytes | None = None) -> bool:
+    """Whichever form a station keeps: a wrapped supervisor verifier or a plain PIN hash."""
+    if is_wrapped(stored):
+        return verify_wrapped(pin, stored, pepper)
+    return verify_pin(pin, stored)

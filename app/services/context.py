@@ -67,6 +67,9 @@ class StationContext:
     chain: StatusChain
     pseudonym_key: bytes
     clock: Callable[[], datetime] = utcnow
+    pin_pepper: bytes | None = None  # from the keyring: opens the supervisors' offline verifiers
+    profile: str = secrets.DEFAULT_PROFILE  # the keyring entries' profile
+    pepper_asked: bool = False  # a station without a pepper asks the server once per run
 
     def venue(self) -> VenueSettings:
         """Read fresh each time: a config pull may have changed the rules since the last scan."""
@@ -152,4 +155,6 @@ def open_station(
         chain=chain,
         pseudonym_key=creds.pseudonym_key,
         clock=clock,
+        pin_pepper=creds.pin_pepper,
+        profile=profile,
     )

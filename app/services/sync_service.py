@@ -85,7 +85,8 @@ def enroll(
     try:
         with CentralClient(server_url, verify=verify) as anonymous:
             answer = anonymous.enroll(code, station_name)
-        secrets.store(answer.token, _b64(answer.pseudonym_key), profile=profile)
+        pepper = _b64(answer.pin_pepper) if answer.pin_pepper else None
+        secrets.store(answer.token, _b64(answer.pseudonym_key), profile=profile, pin_pepper=pepper)
         now = clock()
         with sessions.begin() as session:
             venue = session.get(Venue, answer.venue_code)
@@ -132,6 +133,26 @@ def _b64(text: str) -> bytes:
     return base64.b64decode(text)
 
 
+def ensure_pin_pepper(ctx: StationContext) -> None:
+    """A station enrolled before peppers asks for its own once; the next config pull then
+    brings the supervisors' verifiers wrapped with it. The keyring gets it before anything else.
+    Refused (another holder of this token asked first): offline approvals stay off here, and
+    re-enrolling the station gives it a pepper of its own.
+    """
+    if ctx.pin_pepper is not None or ctx.pepper_asked or ctx.primary is None:
+        return
+    try:
+        pepper = ctx.primary.issue_pin_pepper()
+    except SyncError as exc:
+        if exc.code == "rejected":  # 409: already issued; asking again would not change it
+            ctx.pepper_asked = True
+            return
+        raise
+    ctx.pepper_asked = True
+    secrets.store_pin_pepper(pepper, ctx.profile)
+    ctx.pin_pepper = pepper
+
+
 def make_outbox(ctx: StationContext, *, rng: random.Random | None = None) -> Outbox:
     return Outbox(ctx.sessions, backoff=Backoff(rng=rng or random.Random()), clock=ctx.clock)
 
@@ -158,6 +179,7 @@ def sync_once(
     config_pulled, pulled_orders = False, 0
     if pull and not push.errors and not backing_off:
         try:
+            ensure_pin_pepper(ctx)
             pull_config(ctx.primary, ctx.sessions, now=ctx.clock())
             config_pulled = True
             pulled_orders = pull_orders(ctx.primary, ctx.sessions).orders

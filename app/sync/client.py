@@ -13,6 +13,8 @@ IIN in its path.
 
 from __future__ import annotations
 
+import base64
+import binascii
 import json
 import logging
 import re
@@ -54,11 +56,14 @@ for _name in ("httpx", "httpcore"):
 class SyncError(Exception):
     """A call to the central server failed; `code` says what kind of failure it was."""
 
-    def __init__(self, code: str, message: str, status_code: int | None = None) -> None:
+    def __init__(
+        self, code: str, message: str, status_code: int | None = None, retry_after_s: int = 0
+    ) -> None:
         super().__init__(message)
         self.code = code
         self.message = message
         self.status_code = status_code
+        self.retry_after_s = retry_after_s
 
     @property
     def retryable(self) -> bool:
@@ -91,6 +96,19 @@ def _server_message(response: httpx.Response) -> str:
             if parts:
                 return "; ".join(parts)
     return str(body)[:200]
+
+
+def _error_code(response: httpx.Response) -> str | None:
+    """The stable code of an ErrorBody answer (FastAPI nests it under "detail")."""
+    try:
+        body = response.json()
+    except (json.JSONDecodeError, UnicodeDecodeError):
+        return None
+    if isinstance(body, dict):
+        detail = body.get("detail", body)
+        if isinstance(detail, dict) and isinstance(detail.get("code"), str):
+            return str(detail["code"])
+    return None
 
 
 def _error_for(response: httpx.Response) -> SyncError:
@@ -251,6 +269,33 @@ class CentralClient:
         """A refusal (used, refunded, wrong session) is an answer, not an error: `ok` is False."""
         path = f"{p.API_PREFIX}/tickets/{quote(ticket_code, safe='')}/redeem"
         return self._call(p.RedeemResponse, "POST", path, body=request, accept=(404, 409, 410, 422))
+
+    def approve(
+        self, request: p.ApprovalRequest, *, timeout: float | None = None
+    ) -> p.ApprovalAnswer:
+        """A PIN checked by the server; a wrong one is SyncError "wrong_pin" (not unauthorized)."""
+        path = f"{p.API_PREFIX}/approvals"
+        response = self._send("POST", path, body=request, timeout=timeout)
+        if response.status_code == 403 and _error_code(response) == "wrong_pin":
+            raise SyncError("wrong_pin", _server_message(response), 403)
+        if response.status_code == 429:
+            retry = response.headers.get("Retry-After", "")
+            wait = int(retry) if retry.isdigit() else 60
+            raise SyncError("rate_limited", _server_message(response), 429, retry_after_s=wait)
+        if not response.is_success:
+            raise _error_for(response)
+        try:
+            return p.ApprovalAnswer.model_validate_json(response.content)
+        except ValidationError:
+            raise SyncError("bad_response", "The approval answer is not the Ashyq API.") from None
+
+    def issue_pin_pepper(self) -> bytes:
+        """This station's PIN pepper, handed out once (409 "rejected" when already issued)."""
+        answer = self._call(p.PepperAnswer, "POST", f"{p.API_PREFIX}/pin-pepper")
+        try:
+            return base64.b64decode(answer.pin_pepper, validate=True)
+        except (binascii.Error, ValueError):
+            raise SyncError("bad_response", "The pepper answer is not base64.") from None
 
     def get_config(self) -> p.VenueConfig:
         return self._call(p.VenueConfig, "GET", f"{p.API_PREFIX}/config")

@@ -8,6 +8,8 @@ server's public key (`sealed_iin`); everything else carries the venue pseudonym.
 
 from __future__ import annotations
 
+import json
+import re
 from datetime import datetime
 from enum import StrEnum
 from typing import Annotated, Any
@@ -60,6 +62,9 @@ class EnrollResponse(Wire):
     token: str  # bearer token; the console keeps it in the OS keyring, the server only its hash
     pseudonym_key: str  # base64, the venue's HMAC key for IIN pseudonyms (keyring too)
     server_public_key: str  # base64 X25519 public key for sealed boxes
+    # base64, this station's own key wrapping the supervisors' offline PIN verifiers (keyring
+    # too, see app.core.pins); sent only here, once. None from a server without it.
+    pin_pepper: str | None = None
 
 
 # --- status lookups -------------------------------------------------------------------------
@@ -237,7 +242,11 @@ class StaffOut(Wire):
     id: UUID
     name: str
     role: Role
-    pin_hash: str  # the slow hash, never the PIN
+    # Door staff and cashiers: the slow login hash, never the PIN. Managers and admins: never
+    # their login hash, only their offline verifier wrapped with this station's pepper
+    # (app.core.pins.wrap_verifier, "scrypt-hmac$..."), or "" when there is none (a PIN of fewer
+    # than 8 digits, or a station without a pepper): they are then checked online only.
+    pin_hash: str
     active: bool = True
 
 
@@ -248,6 +257,50 @@ class VenueConfig(Wire):
     staff: list[StaffOut]
     server_public_key: str
     checkin_url: str  # what the venue's QR poster encodes
+
+
+# --- supervisor approvals -------------------------------------------------------------------
+
+_IIN_LIKE = re.compile(r"\d{12}")
+
+
+def _no_iin(details: dict[str, Any]) -> dict[str, Any]:
+    """An approval's details are audited on the server: they must never carry an IIN."""
+    text = json.dumps(details, default=str)
+    if len(text) > 2000:
+        raise ValueError("details are limited to 2000 characters")
+    if _IIN_LIKE.search(text):
+        raise ValueError("details must not contain a 12-digit number (an IIN or BIN)")
+    return details
+
+
+ApprovalDetails = Annotated[dict[str, Any], AfterValidator(_no_iin)]
+
+
+class ApprovalRequest(Wire):
+    """A supervisor's PIN typed at a station, checked by the server against its own hashes.
+
+    Without `staff_id` any active supervisor of the venue may match (an override); with it only
+    that member of staff (a supervisor logging in whose PIN this station cannot check offline).
+    """
+
+    pin: Annotated[str, Field(pattern=r"^[0-9]{4,12}$")]
+    action: Annotated[str, Field(pattern=r"^[a-z_]{1,40}$")]  # e.g. "door_override", "login"
+    details: ApprovalDetails = {}
+    staff_id: UUID | None = None
+
+
+class PepperAnswer(Wire):
+    """A station enrolled before peppers asks once for its own (POST /pin-pepper); 409 after."""
+
+    pin_pepper: str  # base64, kept in the keyring like EnrollResponse.pin_pepper
+
+
+class ApprovalAnswer(Wire):
+    staff_id: UUID
+    name: str
+    role: Role
+    approved_at: AwareDatetime
 
 
 # --- visitors' own check-ins ----------------------------------------------------------------

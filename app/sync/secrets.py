@@ -1,7 +1,9 @@
 """The station's secrets live in the operating system's keyring, never in the database or a file.
 
-What is kept: the station token (a bearer credential for the central API) and the venue's
-pseudonym key (HMAC key that turns an IIN into the only handle the venue stores). Both are worth
+What is kept: the station token (a bearer credential for the central API), the venue's
+pseudonym key (HMAC key that turns an IIN into the only handle the venue stores), and the
+station's PIN pepper (the key that wraps the supervisors' offline PIN verifiers, app.core.pins:
+without it the database's copy of those verifiers cannot test a single guess). Both are worth
 stealing, so they go where the OS protects them: Windows Credential Manager, macOS Keychain, or a
 Secret Service (GNOME Keyring, KWallet) on Linux. The database keeps only what is public.
 
@@ -32,6 +34,7 @@ DEFAULT_PROFILE = "default"
 
 _TOKEN = "station-token"
 _PSEUDONYM_KEY = "pseudonym-key"
+_PIN_PEPPER = "pin-pepper"
 
 _HOW_TO_FIX = (
     "On Windows the Credential Manager is built in; on Linux install and unlock a Secret Service "
@@ -71,6 +74,7 @@ class StationSecrets:
 
     token: str = field(repr=False)
     pseudonym_key: bytes = field(repr=False)
+    pin_pepper: bytes | None = field(default=None, repr=False)  # None: enrolled before peppers
 
 
 def _backend() -> keyring.backend.KeyringBackend:
@@ -115,12 +119,31 @@ def check_keyring() -> str:
     return str(_backend().name)
 
 
-def store(token: str, pseudonym_key: bytes, profile: str = DEFAULT_PROFILE) -> None:
+def store(
+    token: str,
+    pseudonym_key: bytes,
+    profile: str = DEFAULT_PROFILE,
+    *,
+    pin_pepper: bytes | None = None,
+) -> None:
     """Keep the station's credentials; called once, by enrollment."""
     if len(pseudonym_key) < 16:
         raise ValueError("pseudonym key must be at least 16 bytes")
+    if pin_pepper is not None and len(pin_pepper) < 16:
+        raise ValueError("PIN pepper must be at least 16 bytes")
     _set(f"{profile}/{_TOKEN}", token)
     _set(f"{profile}/{_PSEUDONYM_KEY}", base64.b64encode(pseudonym_key).decode("ascii"))
+    if pin_pepper is not None:
+        _set(f"{profile}/{_PIN_PEPPER}", base64.b64encode(pin_pepper).decode("ascii"))
+    else:
+        _delete(f"{profile}/{_PIN_PEPPER}")  # a re-enrolled station must not keep an old one
+
+
+def store_pin_pepper(pin_pepper: bytes, profile: str = DEFAULT_PROFILE) -> None:
+    """Keep the pepper a station enrolled before peppers was given later (once)."""
+    if len(pin_pepper) < 16:
+        raise ValueError("PIN pepper must be at least 16 bytes")
+    _set(f"{profile}/{_PIN_PEPPER}", base64.b64encode(pin_pepper).decode("ascii"))
 
 
 def load(profile: str = DEFAULT_PROFILE) -> StationSecrets:
@@ -133,7 +156,13 @@ def load(profile: str = DEFAULT_PROFILE) -> StationSecrets:
         key = base64.b64decode(key_text, validate=True)
     except (binascii.Error, ValueError):
         raise NotEnrolled(profile) from None
-    return StationSecrets(token=token, pseudonym_key=key)
+    pepper: bytes | None = None
+    if pepper_text := _get(f"{profile}/{_PIN_PEPPER}"):
+        try:
+            pepper = base64.b64decode(pepper_text, validate=True)
+        except (binascii.Error, ValueError):
+            pepper = None  # unreadable: offline approvals fail, online ones still work
+    return StationSecrets(token=token, pseudonym_key=key, pin_pepper=pepper)
 
 
 def token(profile: str = DEFAULT_PROFILE) -> str:
@@ -148,6 +177,7 @@ def forget(profile: str = DEFAULT_PROFILE) -> None:
     """Remove the station's credentials (un-enrolling a PC that leaves the venue)."""
     _delete(f"{profile}/{_TOKEN}")
     _delete(f"{profile}/{_PSEUDONYM_KEY}")
+    _delete(f"{profile}/{_PIN_PEPPER}")
 
 
 # --- the demo backend -----------------------------------------------------------------------

@@ -27,7 +27,7 @@ from app.i18n import LanguageSwitcher
 from app.models import session_factory
 from app.models.venue import Venue
 from app.paths import data_dir
-from app.services.auth import AuthService
+from app.services.auth import station_auth
 from app.services.context import StationContext
 from app.services.door_flow import DoorFlow
 from app.services.door_types import CheckinRow
@@ -176,7 +176,7 @@ class Console:
         settings, problem = load(settings_file)
         runner = TaskRunner()
         readers = session_factory(ctx.engine)
-        auth = AuthService(sessions=ctx.sessions, venue_code=lambda: ctx.venue_code)
+        auth = station_auth(ctx)
         listener = CheckinListener(ctx)
         flow = DoorFlow(ctx, auth, checkins=listener.latest)
         player = sound or make_sound_player(settings.sounds)

@@ -349,7 +349,11 @@ class DoorScreen(Screen):
         """A refused override (wrong PIN, red status) leaves the denial on screen, still open
         to a supervisor, and says why; the denial itself was recorded at the scan."""
         self.in_flight -= 1
-        _code, message = describe(exc)  # the service's words, e.g. "not a supervisor's PIN"
+        code, message = describe(exc)  # the service's words, e.g. "not a supervisor's PIN"
+        if code == "needs_server":
+            message = self.tr(
+                "No supervisor PIN can be checked offline at this station. Connect to the server, or ask the administrator for a supervisor PIN of 8 or more digits."
+            )
         self.banner.show_verdict(replace(self._view_of(last), note=message))
         self._play("deny")
 

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.core.pins import MAX_PIN_LENGTH
 from app.errors import describe
 from app.services.auth import LoginRefused, StaffMember
 from app.views.tasks import TaskRunner
@@ -66,7 +67,7 @@ class LoginScreen(QWidget):
         self._pin = QLineEdit()
         self._pin.setObjectName("pinEdit")
         self._pin.setEchoMode(QLineEdit.EchoMode.Password)
-        self._pin.setMaxLength(8)
+        self._pin.setMaxLength(MAX_PIN_LENGTH)  # supervisors may have up to 12 digits
         self._pin.setFont(big)
         self._pin.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self._pin.returnPressed.connect(self._submit)
@@ -180,6 +181,12 @@ class LoginScreen(QWidget):
                 self._message.setText(
                     self.tr(
                         "Too many wrong PINs. Try again in %n second(s).", "", exc.retry_after_s
+                    )
+                )
+            elif exc.code == "needs_server":
+                self._message.setText(
+                    self.tr(
+                        "Your PIN can be checked only by the server, which does not answer. Ask the administrator for a new PIN of 8 or more digits to work offline."
                     )
                 )
             else:

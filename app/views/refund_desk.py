@@ -34,7 +34,7 @@ from app.core.money import format_money
 from app.core.statuses import Role
 from app.errors import describe
 from app.paths import data_dir
-from app.services.auth import AuthService, StaffMember
+from app.services.auth import StaffMember, station_auth
 from app.services.context import StationContext
 from app.services.receipts import PrintOutcome, ReceiptService, ReceiptSink
 from app.services.refund_desk import (
@@ -158,7 +158,7 @@ class RefundDeskScreen(Screen):
         settings: Settings, language: Callable[[], str] | None = None,
     ) -> RefundDeskScreen:  # fmt: skip
         """Built from the station: the composition root calls this (app/views/console.py)."""
-        auth = AuthService(sessions=ctx.sessions, venue_code=lambda: ctx.venue_code)
+        auth = station_auth(ctx)
         lang = language or (lambda: settings.language)
         desk = RefundDesk(ctx.sessions, ctx.venue_code, auth, data_dir(), station_id=ctx.station_id,
                           clock=ctx.clock)  # fmt: skip
@@ -512,5 +512,9 @@ class RefundDeskScreen(Screen):
 
     def _error(self, exc: BaseException) -> None:
         self._set_busy(False)
-        _code, message = describe(exc)
+        code, message = describe(exc)
+        if code == "needs_server":
+            message = self.tr(
+                "No supervisor PIN can be checked offline at this station. Connect to the server, or ask the administrator for a supervisor PIN of 8 or more digits."
+            )
         self._say(message, True)

@@ -115,93 +115,98 @@
         <translation>A supervisor admits this visitor. Supervisor&apos;s PIN:</translation>
     </message>
     <message>
-        <location filename="../../app/views/door.py" line="362"/>
+        <location filename="../../app/views/door.py" line="355"/>
+        <source>No supervisor PIN can be checked offline at this station. Connect to the server, or ask the administrator for a supervisor PIN of 8 or more digits.</source>
+        <translation>No supervisor PIN can be checked offline at this station. Connect to the server, or ask the administrator for a supervisor PIN of 8 or more digits.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/door.py" line="366"/>
         <source>12 digits; spaces and dashes are ignored.</source>
         <translation>12 digits; spaces and dashes are ignored.</translation>
     </message>
     <message>
-        <location filename="../../app/views/door.py" line="365"/>
-        <location filename="../../app/views/door.py" line="383"/>
+        <location filename="../../app/views/door.py" line="369"/>
+        <location filename="../../app/views/door.py" line="387"/>
         <source>Only digits, please.</source>
         <translation>Only digits, please.</translation>
     </message>
     <message>
-        <location filename="../../app/views/door.py" line="369"/>
+        <location filename="../../app/views/door.py" line="373"/>
         <source>%1 of 12 digits</source>
         <translation>%1 of 12 digits</translation>
     </message>
     <message>
-        <location filename="../../app/views/door.py" line="377"/>
+        <location filename="../../app/views/door.py" line="381"/>
         <source>Valid IIN. Press Enter to check.</source>
         <translation>Valid IIN. Press Enter to check.</translation>
     </message>
     <message>
-        <location filename="../../app/views/door.py" line="382"/>
+        <location filename="../../app/views/door.py" line="386"/>
         <source>An IIN has exactly 12 digits.</source>
         <translation>An IIN has exactly 12 digits.</translation>
     </message>
     <message>
-        <location filename="../../app/views/door.py" line="384"/>
+        <location filename="../../app/views/door.py" line="388"/>
         <source>Wrong check digit: a digit was mistyped. Check the IIN.</source>
         <translation>Wrong check digit: a digit was mistyped. Check the IIN.</translation>
     </message>
     <message>
-        <location filename="../../app/views/door.py" line="385"/>
+        <location filename="../../app/views/door.py" line="389"/>
         <source>No such IIN is ever issued. Check the digits.</source>
         <translation>No such IIN is ever issued. Check the digits.</translation>
     </message>
     <message>
-        <location filename="../../app/views/door.py" line="386"/>
+        <location filename="../../app/views/door.py" line="390"/>
         <source>Type the IIN.</source>
         <translation>Type the IIN.</translation>
     </message>
     <message>
-        <location filename="../../app/views/door.py" line="388"/>
+        <location filename="../../app/views/door.py" line="392"/>
         <source>Not a valid IIN.</source>
         <translation>Not a valid IIN.</translation>
     </message>
     <message>
-        <location filename="../../app/views/door.py" line="429"/>
+        <location filename="../../app/views/door.py" line="433"/>
         <source>Inside: %1</source>
         <translation>Inside: %1</translation>
     </message>
     <message>
-        <location filename="../../app/views/door.py" line="432"/>
+        <location filename="../../app/views/door.py" line="436"/>
         <source>Inside: %1 / %2</source>
         <translation>Inside: %1 / %2</translation>
     </message>
     <message>
-        <location filename="../../app/views/door.py" line="437"/>
+        <location filename="../../app/views/door.py" line="441"/>
         <source>FULL</source>
         <translation>FULL</translation>
     </message>
     <message>
-        <location filename="../../app/views/door.py" line="475"/>
+        <location filename="../../app/views/door.py" line="479"/>
         <source>Door</source>
         <translation>Door</translation>
     </message>
     <message>
-        <location filename="../../app/views/door.py" line="478"/>
+        <location filename="../../app/views/door.py" line="482"/>
         <source>Type the IIN (no phone, no ID card):</source>
         <translation>Type the IIN (no phone, no ID card):</translation>
     </message>
     <message>
-        <location filename="../../app/views/door.py" line="479"/>
+        <location filename="../../app/views/door.py" line="483"/>
         <source>IIN, 12 digits</source>
         <translation>IIN, 12 digits</translation>
     </message>
     <message>
-        <location filename="../../app/views/door.py" line="480"/>
+        <location filename="../../app/views/door.py" line="484"/>
         <source>→ ENTRY</source>
         <translation>→ ENTRY</translation>
     </message>
     <message>
-        <location filename="../../app/views/door.py" line="481"/>
+        <location filename="../../app/views/door.py" line="485"/>
         <source>← EXIT</source>
         <translation>← EXIT</translation>
     </message>
     <message>
-        <location filename="../../app/views/door.py" line="482"/>
+        <location filename="../../app/views/door.py" line="486"/>
         <source>Visitors&apos; own check-ins (poster QR)</source>
         <translation>Visitors&apos; own check-ins (poster QR)</translation>
     </message>
@@ -272,27 +277,27 @@
 <context>
     <name>LoginScreen</name>
     <message>
-        <location filename="../../app/views/login.py" line="138"/>
+        <location filename="../../app/views/login.py" line="139"/>
         <source>No staff are set up for this station yet. Enroll the station first.</source>
         <translation>No staff are set up for this station yet. Enroll the station first.</translation>
     </message>
     <message>
-        <location filename="../../app/views/login.py" line="158"/>
+        <location filename="../../app/views/login.py" line="159"/>
         <source>Choose your name first.</source>
         <translation>Choose your name first.</translation>
     </message>
     <message>
-        <location filename="../../app/views/login.py" line="163"/>
+        <location filename="../../app/views/login.py" line="164"/>
         <source>Type your PIN.</source>
         <translation>Type your PIN.</translation>
     </message>
     <message>
-        <location filename="../../app/views/login.py" line="166"/>
+        <location filename="../../app/views/login.py" line="167"/>
         <source>Checking…</source>
         <translation>Checking…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/login.py" line="182"/>
+        <location filename="../../app/views/login.py" line="183"/>
         <source>Too many wrong PINs. Try again in %n second(s).</source>
         <translation>
             <numerusform>Too many wrong PINs. Try again in %n second.</numerusform>
@@ -300,28 +305,33 @@
         </translation>
     </message>
     <message>
-        <location filename="../../app/views/login.py" line="186"/>
+        <location filename="../../app/views/login.py" line="189"/>
+        <source>Your PIN can be checked only by the server, which does not answer. Ask the administrator for a new PIN of 8 or more digits to work offline.</source>
+        <translation>Your PIN can be checked only by the server, which does not answer. Ask the administrator for a new PIN of 8 or more digits to work offline.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/login.py" line="193"/>
         <source>Wrong PIN. Try again.</source>
         <translation>Wrong PIN. Try again.</translation>
     </message>
     <message>
-        <location filename="../../app/views/login.py" line="189"/>
+        <location filename="../../app/views/login.py" line="196"/>
         <source>Could not log in: %1</source>
         <translation>Could not log in: %1</translation>
     </message>
     <message>
-        <location filename="../../app/views/login.py" line="194"/>
+        <location filename="../../app/views/login.py" line="201"/>
         <source>Locked by %1. Type your PIN to continue.</source>
         <translation>Locked by %1. Type your PIN to continue.</translation>
     </message>
     <message>
-        <location filename="../../app/views/login.py" line="199"/>
+        <location filename="../../app/views/login.py" line="206"/>
         <source>Who is working at this station?</source>
         <translation>Who is working at this station?</translation>
     </message>
     <message>
-        <location filename="../../app/views/login.py" line="200"/>
-        <location filename="../../app/views/login.py" line="201"/>
+        <location filename="../../app/views/login.py" line="207"/>
+        <location filename="../../app/views/login.py" line="208"/>
         <source>PIN</source>
         <translation>PIN</translation>
     </message>
@@ -633,6 +643,11 @@ Returned to the card: %3</translation>
         <location filename="../../app/views/refund_desk.py" line="461"/>
         <source>The receipt did not print: %1. The refund is saved; fix the printer and press Retry.</source>
         <translation>The receipt did not print: %1. The refund is saved; fix the printer and press Retry.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/refund_desk.py" line="518"/>
+        <source>No supervisor PIN can be checked offline at this station. Connect to the server, or ask the administrator for a supervisor PIN of 8 or more digits.</source>
+        <translation>No supervisor PIN can be checked offline at this station. Connect to the server, or ask the administrator for a supervisor PIN of 8 or more digits.</translation>
     </message>
     <message>
         <location filename="../../app/views/refund_desk_parts.py" line="108"/>

@@ -115,93 +115,98 @@
         <translation>Бұл келушіні ауысым жетекшісі кіргізеді. Жетекшінің PIN-коды:</translation>
     </message>
     <message>
-        <location filename="../../app/views/door.py" line="362"/>
+        <location filename="../../app/views/door.py" line="355"/>
+        <source>No supervisor PIN can be checked offline at this station. Connect to the server, or ask the administrator for a supervisor PIN of 8 or more digits.</source>
+        <translation>Бұл жұмыс орнында ауысым жетекшісінің PIN-кодын желісіз тексеру мүмкін емес. Серверге қосылыңыз немесе әкімшіден ауысым жетекшісіне 8 немесе одан көп цифрлы PIN-код сұраңыз.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/door.py" line="366"/>
         <source>12 digits; spaces and dashes are ignored.</source>
         <translation>12 сан; бос орын мен сызықшалар ескерілмейді.</translation>
     </message>
     <message>
-        <location filename="../../app/views/door.py" line="365"/>
-        <location filename="../../app/views/door.py" line="383"/>
+        <location filename="../../app/views/door.py" line="369"/>
+        <location filename="../../app/views/door.py" line="387"/>
         <source>Only digits, please.</source>
         <translation>Тек сандарды енгізіңіз.</translation>
     </message>
     <message>
-        <location filename="../../app/views/door.py" line="369"/>
+        <location filename="../../app/views/door.py" line="373"/>
         <source>%1 of 12 digits</source>
         <translation>12 саннан %1</translation>
     </message>
     <message>
-        <location filename="../../app/views/door.py" line="377"/>
+        <location filename="../../app/views/door.py" line="381"/>
         <source>Valid IIN. Press Enter to check.</source>
         <translation>ЖСН дұрыс. Тексеру үшін Enter пернесін басыңыз.</translation>
     </message>
     <message>
-        <location filename="../../app/views/door.py" line="382"/>
+        <location filename="../../app/views/door.py" line="386"/>
         <source>An IIN has exactly 12 digits.</source>
         <translation>ЖСН дәл 12 саннан тұрады.</translation>
     </message>
     <message>
-        <location filename="../../app/views/door.py" line="384"/>
+        <location filename="../../app/views/door.py" line="388"/>
         <source>Wrong check digit: a digit was mistyped. Check the IIN.</source>
         <translation>Бақылау саны қате: бір сан қате терілген. ЖСН-ді тексеріңіз.</translation>
     </message>
     <message>
-        <location filename="../../app/views/door.py" line="385"/>
+        <location filename="../../app/views/door.py" line="389"/>
         <source>No such IIN is ever issued. Check the digits.</source>
         <translation>Мұндай ЖСН берілмейді. Сандарды тексеріңіз.</translation>
     </message>
     <message>
-        <location filename="../../app/views/door.py" line="386"/>
+        <location filename="../../app/views/door.py" line="390"/>
         <source>Type the IIN.</source>
         <translation>ЖСН-ді енгізіңіз.</translation>
     </message>
     <message>
-        <location filename="../../app/views/door.py" line="388"/>
+        <location filename="../../app/views/door.py" line="392"/>
         <source>Not a valid IIN.</source>
         <translation>ЖСН жарамсыз.</translation>
     </message>
     <message>
-        <location filename="../../app/views/door.py" line="429"/>
+        <location filename="../../app/views/door.py" line="433"/>
         <source>Inside: %1</source>
         <translation>Ішінде: %1</translation>
     </message>
     <message>
-        <location filename="../../app/views/door.py" line="432"/>
+        <location filename="../../app/views/door.py" line="436"/>
         <source>Inside: %1 / %2</source>
         <translation>Ішінде: %1 / %2</translation>
     </message>
     <message>
-        <location filename="../../app/views/door.py" line="437"/>
+        <location filename="../../app/views/door.py" line="441"/>
         <source>FULL</source>
         <translation>ОРЫН ЖОҚ</translation>
     </message>
     <message>
-        <location filename="../../app/views/door.py" line="475"/>
+        <location filename="../../app/views/door.py" line="479"/>
         <source>Door</source>
         <translation>Кіреберіс</translation>
     </message>
     <message>
-        <location filename="../../app/views/door.py" line="478"/>
+        <location filename="../../app/views/door.py" line="482"/>
         <source>Type the IIN (no phone, no ID card):</source>
         <translation>ЖСН-ді енгізіңіз (телефон да, куәлік те жоқ болса):</translation>
     </message>
     <message>
-        <location filename="../../app/views/door.py" line="479"/>
+        <location filename="../../app/views/door.py" line="483"/>
         <source>IIN, 12 digits</source>
         <translation>ЖСН, 12 сан</translation>
     </message>
     <message>
-        <location filename="../../app/views/door.py" line="480"/>
+        <location filename="../../app/views/door.py" line="484"/>
         <source>→ ENTRY</source>
         <translation>→ КІРУ</translation>
     </message>
     <message>
-        <location filename="../../app/views/door.py" line="481"/>
+        <location filename="../../app/views/door.py" line="485"/>
         <source>← EXIT</source>
         <translation>← ШЫҒУ</translation>
     </message>
     <message>
-        <location filename="../../app/views/door.py" line="482"/>
+        <location filename="../../app/views/door.py" line="486"/>
         <source>Visitors&apos; own check-ins (poster QR)</source>
         <translation>Келушілердің өз тіркелуі (плакаттағы QR)</translation>
     </message>
@@ -272,27 +277,27 @@
 <context>
     <name>LoginScreen</name>
     <message>
-        <location filename="../../app/views/login.py" line="138"/>
+        <location filename="../../app/views/login.py" line="139"/>
         <source>No staff are set up for this station yet. Enroll the station first.</source>
         <translation>Бұл жұмыс орнына әлі қызметкерлер қосылмаған. Алдымен жұмыс орнын тіркеңіз.</translation>
     </message>
     <message>
-        <location filename="../../app/views/login.py" line="158"/>
+        <location filename="../../app/views/login.py" line="159"/>
         <source>Choose your name first.</source>
         <translation>Алдымен атыңызды таңдаңыз.</translation>
     </message>
     <message>
-        <location filename="../../app/views/login.py" line="163"/>
+        <location filename="../../app/views/login.py" line="164"/>
         <source>Type your PIN.</source>
         <translation>PIN-кодыңызды енгізіңіз.</translation>
     </message>
     <message>
-        <location filename="../../app/views/login.py" line="166"/>
+        <location filename="../../app/views/login.py" line="167"/>
         <source>Checking…</source>
         <translation>Тексерілуде…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/login.py" line="182"/>
+        <location filename="../../app/views/login.py" line="183"/>
         <source>Too many wrong PINs. Try again in %n second(s).</source>
         <translation>
             <numerusform>PIN-код тым көп рет қате терілді. %n секундтан кейін қайталаңыз.</numerusform>
@@ -300,28 +305,33 @@
         </translation>
     </message>
     <message>
-        <location filename="../../app/views/login.py" line="186"/>
+        <location filename="../../app/views/login.py" line="189"/>
+        <source>Your PIN can be checked only by the server, which does not answer. Ask the administrator for a new PIN of 8 or more digits to work offline.</source>
+        <translation>PIN-кодыңызды тек сервер тексере алады, ал ол жауап бермей тұр. Желісіз жұмыс істеу үшін әкімшіден 8 немесе одан көп цифрлы жаңа PIN-код сұраңыз.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/login.py" line="193"/>
         <source>Wrong PIN. Try again.</source>
         <translation>PIN-код қате. Қайталап көріңіз.</translation>
     </message>
     <message>
-        <location filename="../../app/views/login.py" line="189"/>
+        <location filename="../../app/views/login.py" line="196"/>
         <source>Could not log in: %1</source>
         <translation>Жүйеге кіру мүмкін болмады: %1</translation>
     </message>
     <message>
-        <location filename="../../app/views/login.py" line="194"/>
+        <location filename="../../app/views/login.py" line="201"/>
         <source>Locked by %1. Type your PIN to continue.</source>
         <translation>Экран құлыпталды (%1). Жалғастыру үшін PIN-кодты енгізіңіз.</translation>
     </message>
     <message>
-        <location filename="../../app/views/login.py" line="199"/>
+        <location filename="../../app/views/login.py" line="206"/>
         <source>Who is working at this station?</source>
         <translation>Мұнда қазір кім жұмыс істейді?</translation>
     </message>
     <message>
-        <location filename="../../app/views/login.py" line="200"/>
-        <location filename="../../app/views/login.py" line="201"/>
+        <location filename="../../app/views/login.py" line="207"/>
+        <location filename="../../app/views/login.py" line="208"/>
         <source>PIN</source>
         <translation>PIN-код</translation>
     </message>
@@ -633,6 +643,11 @@ Returned to the card: %3</source>
         <location filename="../../app/views/refund_desk.py" line="461"/>
         <source>The receipt did not print: %1. The refund is saved; fix the printer and press Retry.</source>
         <translation>Чек басылмады: %1. Қайтару сақталды; принтерді жөндеп, «Қайта басып шығару» батырмасын басыңыз.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/refund_desk.py" line="518"/>
+        <source>No supervisor PIN can be checked offline at this station. Connect to the server, or ask the administrator for a supervisor PIN of 8 or more digits.</source>
+        <translation>Бұл жұмыс орнында ауысым жетекшісінің PIN-кодын желісіз тексеру мүмкін емес. Серверге қосылыңыз немесе әкімшіден ауысым жетекшісіне 8 немесе одан көп цифрлы PIN-код сұраңыз.</translation>
     </message>
     <message>
         <location filename="../../app/views/refund_desk_parts.py" line="108"/>

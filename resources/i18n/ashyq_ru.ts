@@ -115,93 +115,98 @@
         <translation>Старший смены пропускает этого посетителя. PIN-код старшего смены:</translation>
     </message>
     <message>
-        <location filename="../../app/views/door.py" line="362"/>
+        <location filename="../../app/views/door.py" line="355"/>
+        <source>No supervisor PIN can be checked offline at this station. Connect to the server, or ask the administrator for a supervisor PIN of 8 or more digits.</source>
+        <translation>На этом рабочем месте PIN-код старшего смены нельзя проверить без сети. Подключитесь к серверу или попросите у администратора для старшего смены PIN-код из 8 или более цифр.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/door.py" line="366"/>
         <source>12 digits; spaces and dashes are ignored.</source>
         <translation>12 цифр; пробелы и дефисы не учитываются.</translation>
     </message>
     <message>
-        <location filename="../../app/views/door.py" line="365"/>
-        <location filename="../../app/views/door.py" line="383"/>
+        <location filename="../../app/views/door.py" line="369"/>
+        <location filename="../../app/views/door.py" line="387"/>
         <source>Only digits, please.</source>
         <translation>Только цифры, пожалуйста.</translation>
     </message>
     <message>
-        <location filename="../../app/views/door.py" line="369"/>
+        <location filename="../../app/views/door.py" line="373"/>
         <source>%1 of 12 digits</source>
         <translation>%1 из 12 цифр</translation>
     </message>
     <message>
-        <location filename="../../app/views/door.py" line="377"/>
+        <location filename="../../app/views/door.py" line="381"/>
         <source>Valid IIN. Press Enter to check.</source>
         <translation>ИИН верный. Нажмите Enter для проверки.</translation>
     </message>
     <message>
-        <location filename="../../app/views/door.py" line="382"/>
+        <location filename="../../app/views/door.py" line="386"/>
         <source>An IIN has exactly 12 digits.</source>
         <translation>ИИН состоит ровно из 12 цифр.</translation>
     </message>
     <message>
-        <location filename="../../app/views/door.py" line="384"/>
+        <location filename="../../app/views/door.py" line="388"/>
         <source>Wrong check digit: a digit was mistyped. Check the IIN.</source>
         <translation>Неверная контрольная цифра: одна из цифр введена с ошибкой. Проверьте ИИН.</translation>
     </message>
     <message>
-        <location filename="../../app/views/door.py" line="385"/>
+        <location filename="../../app/views/door.py" line="389"/>
         <source>No such IIN is ever issued. Check the digits.</source>
         <translation>Такой ИИН не выдаётся. Проверьте цифры.</translation>
     </message>
     <message>
-        <location filename="../../app/views/door.py" line="386"/>
+        <location filename="../../app/views/door.py" line="390"/>
         <source>Type the IIN.</source>
         <translation>Введите ИИН.</translation>
     </message>
     <message>
-        <location filename="../../app/views/door.py" line="388"/>
+        <location filename="../../app/views/door.py" line="392"/>
         <source>Not a valid IIN.</source>
         <translation>Неверный ИИН.</translation>
     </message>
     <message>
-        <location filename="../../app/views/door.py" line="429"/>
+        <location filename="../../app/views/door.py" line="433"/>
         <source>Inside: %1</source>
         <translation>Внутри: %1</translation>
     </message>
     <message>
-        <location filename="../../app/views/door.py" line="432"/>
+        <location filename="../../app/views/door.py" line="436"/>
         <source>Inside: %1 / %2</source>
         <translation>Внутри: %1 / %2</translation>
     </message>
     <message>
-        <location filename="../../app/views/door.py" line="437"/>
+        <location filename="../../app/views/door.py" line="441"/>
         <source>FULL</source>
         <translation>МЕСТ НЕТ</translation>
     </message>
     <message>
-        <location filename="../../app/views/door.py" line="475"/>
+        <location filename="../../app/views/door.py" line="479"/>
         <source>Door</source>
         <translation>Вход</translation>
     </message>
     <message>
-        <location filename="../../app/views/door.py" line="478"/>
+        <location filename="../../app/views/door.py" line="482"/>
         <source>Type the IIN (no phone, no ID card):</source>
         <translation>Введите ИИН (если нет ни телефона, ни удостоверения):</translation>
     </message>
     <message>
-        <location filename="../../app/views/door.py" line="479"/>
+        <location filename="../../app/views/door.py" line="483"/>
         <source>IIN, 12 digits</source>
         <translation>ИИН, 12 цифр</translation>
     </message>
     <message>
-        <location filename="../../app/views/door.py" line="480"/>
+        <location filename="../../app/views/door.py" line="484"/>
         <source>→ ENTRY</source>
         <translation>→ ВХОД</translation>
     </message>
     <message>
-        <location filename="../../app/views/door.py" line="481"/>
+        <location filename="../../app/views/door.py" line="485"/>
         <source>← EXIT</source>
         <translation>← ВЫХОД</translation>
     </message>
     <message>
-        <location filename="../../app/views/door.py" line="482"/>
+        <location filename="../../app/views/door.py" line="486"/>
         <source>Visitors&apos; own check-ins (poster QR)</source>
         <translation>Отметки самих посетителей (QR на плакате)</translation>
     </message>
@@ -272,27 +277,27 @@
 <context>
     <name>LoginScreen</name>
     <message>
-        <location filename="../../app/views/login.py" line="138"/>
+        <location filename="../../app/views/login.py" line="139"/>
         <source>No staff are set up for this station yet. Enroll the station first.</source>
         <translation>Для этого рабочего места ещё не заведены сотрудники. Сначала зарегистрируйте рабочее место.</translation>
     </message>
     <message>
-        <location filename="../../app/views/login.py" line="158"/>
+        <location filename="../../app/views/login.py" line="159"/>
         <source>Choose your name first.</source>
         <translation>Сначала выберите своё имя.</translation>
     </message>
     <message>
-        <location filename="../../app/views/login.py" line="163"/>
+        <location filename="../../app/views/login.py" line="164"/>
         <source>Type your PIN.</source>
         <translation>Введите PIN-код.</translation>
     </message>
     <message>
-        <location filename="../../app/views/login.py" line="166"/>
+        <location filename="../../app/views/login.py" line="167"/>
         <source>Checking…</source>
         <translation>Проверка…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/login.py" line="182"/>
+        <location filename="../../app/views/login.py" line="183"/>
         <source>Too many wrong PINs. Try again in %n second(s).</source>
         <translation>
             <numerusform>Слишком много неверных PIN-кодов. Повторите через %n секунду.</numerusform>
@@ -301,28 +306,33 @@
         </translation>
     </message>
     <message>
-        <location filename="../../app/views/login.py" line="186"/>
+        <location filename="../../app/views/login.py" line="189"/>
+        <source>Your PIN can be checked only by the server, which does not answer. Ask the administrator for a new PIN of 8 or more digits to work offline.</source>
+        <translation>Ваш PIN-код может проверить только сервер, а он не отвечает. Чтобы работать без сети, попросите у администратора новый PIN-код из 8 или более цифр.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/login.py" line="193"/>
         <source>Wrong PIN. Try again.</source>
         <translation>Неверный PIN-код. Попробуйте ещё раз.</translation>
     </message>
     <message>
-        <location filename="../../app/views/login.py" line="189"/>
+        <location filename="../../app/views/login.py" line="196"/>
         <source>Could not log in: %1</source>
         <translation>Не удалось войти: %1</translation>
     </message>
     <message>
-        <location filename="../../app/views/login.py" line="194"/>
+        <location filename="../../app/views/login.py" line="201"/>
         <source>Locked by %1. Type your PIN to continue.</source>
         <translation>Экран заблокирован (%1). Введите PIN-код, чтобы продолжить.</translation>
     </message>
     <message>
-        <location filename="../../app/views/login.py" line="199"/>
+        <location filename="../../app/views/login.py" line="206"/>
         <source>Who is working at this station?</source>
         <translation>Кто сейчас здесь работает?</translation>
     </message>
     <message>
-        <location filename="../../app/views/login.py" line="200"/>
-        <location filename="../../app/views/login.py" line="201"/>
+        <location filename="../../app/views/login.py" line="207"/>
+        <location filename="../../app/views/login.py" line="208"/>
         <source>PIN</source>
         <translation>PIN-код</translation>
     </message>
@@ -634,6 +644,11 @@ Returned to the card: %3</source>
         <location filename="../../app/views/refund_desk.py" line="461"/>
         <source>The receipt did not print: %1. The refund is saved; fix the printer and press Retry.</source>
         <translation>Чек не напечатан: %1. Возврат сохранён; устраните неполадку принтера и нажмите «Повторить печать».</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/refund_desk.py" line="518"/>
+        <source>No supervisor PIN can be checked offline at this station. Connect to the server, or ask the administrator for a supervisor PIN of 8 or more digits.</source>
+        <translation>На этом рабочем месте PIN-код старшего смены нельзя проверить без сети. Подключитесь к серверу или попросите у администратора для старшего смены PIN-код из 8 или более цифр.</translation>
     </message>
     <message>
         <location filename="../../app/views/refund_desk_parts.py" line="108"/>

@@ -88,9 +88,11 @@ def test_config_carries_what_a_console_needs_offline(
     assert (
         config["venue"]["bin"] == "190540001200" and config["venue"]["time_zone"] == "Asia/Almaty"
     )
-    pins = {s["role"]: s["pin_hash"] for s in config["staff"]}
-    assert verify_pin("1111", pins["door"]) and verify_pin("4444", pins["admin"])
-    assert not verify_pin("1111", pins["cashier"])
+    pins = {s["name"]: s["pin_hash"] for s in config["staff"]}
+    assert verify_pin("1111", pins["Door (demo)"]) and verify_pin("2222", pins["Cashier (demo)"])
+    assert not verify_pin("1111", pins["Cashier (demo)"])
+    # Supervisors: only a verifier wrapped with this station's pepper (tests/central/test_pins.py)
+    assert all(pins[f"{who} (demo)"].startswith("scrypt-hmac$") for who in ("Admin", "Manager"))
     assert config["checkin_url"].endswith("/v/DEMO")
     assert "table" in config["admission_policy"]
     assert "organizers" in config["refund_rules"]

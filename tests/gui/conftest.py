@@ -51,7 +51,7 @@ from tests.e2e.conftest import ENROLL_CODE, CentralProcess, MemoryKeyring
 
 DEMO = load_json("demo", "demo_codes.json")
 IINS: dict[str, str] = dict(DEMO["iins"])
-PINS = {Role.DOOR: "1111", Role.CASHIER: "2222", Role.MANAGER: "3333", Role.ADMIN: "4444"}
+PINS = {Role.DOOR: "1111", Role.CASHIER: "2222", Role.MANAGER: "33333333", Role.ADMIN: "44444444"}
 DOOR_NAME = "1"
 
 # Scan-code set 1 of the number row (Windows' nativeScanCode), as a real wedge scanner sends.

@@ -78,7 +78,7 @@ def test_supervisor_override_of_not_found(door: Door) -> None:
     assert (view.verdict, view.status) == ("deny", "not_found") and view.overridable
     assert banner.override_button.isVisible()
 
-    door.answer_next_dialog(type_pin("3333"))  # the manager's PIN
+    door.answer_next_dialog(type_pin("33333333"))  # the manager's PIN
     door.qtbot.mouseClick(banner.override_button, Qt.MouseButton.LeftButton)
     door.qtbot.waitUntil(lambda: banner.view is not None and banner.view.verdict == "admit",
                          timeout=15_000)  # fmt: skip
@@ -118,6 +118,6 @@ def test_red_is_never_overridable(door: Door) -> None:
     last = door.screen.last_outcome
     guard = door.window.staff
     with pytest.raises(OverrideRefused):  # not even by calling the service behind the button
-        door.console.door._actions.override(last.visit_id, supervisor_pin="3333",
+        door.console.door._actions.override(last.visit_id, supervisor_pin="33333333",
                                             staff_id=guard.id)  # fmt: skip
     assert door.rows("SELECT verdict FROM visit_event") == [("deny",)]

@@ -31,7 +31,7 @@ from app.sync.protocol import Tariff, TicketState
 
 ALMATY = ZoneInfo("Asia/Almaty")
 VENUE = "ALM-1"
-SUPERVISOR_PIN = "4321"
+SUPERVISOR_PIN = "43214321"
 CASHIER_PIN = "1111"
 
 
