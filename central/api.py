@@ -23,7 +23,6 @@ from app.sync.protocol import (
     BatchResult,
     EnrollRequest,
     EnrollResponse,
-    ErrorBody,
     GroupMode,
     OrdersPage,
     RedeemRequest,
@@ -39,13 +38,14 @@ from app.sync.protocol import (
 from central import __version__, admin, ratelimit, records
 from central.context import ApiError, Context, CtxDep, StationDep, bearer, station_for
 from central.db import Staff, Venue, utcnow
+from central.openapi import errors
 from central.status_source import IIN, PASSPORT, lookup
 
 router = APIRouter()
 _TICKET_CODE: TypeAdapter[str] = TypeAdapter(TicketCode)
-ERRORS: dict[int | str, dict[str, Any]] = {
-    code: {"model": ErrorBody} for code in (400, 401, 403, 413, 422, 429, 503)
-}
+# Every status a station route can answer (each route a subset): the token's 401, a role's 403,
+# the body guard's 413, validation's 422, the limiter's 429, an upstream's 503, the handlers' own.
+ERRORS: dict[int | str, dict[str, Any]] = errors(400, 401, 403, 404, 409, 413, 422, 429, 503)
 
 
 def client_address(request: Request) -> str:
