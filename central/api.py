@@ -49,7 +49,8 @@ ERRORS: dict[int | str, dict[str, Any]] = errors(400, 401, 403, 404, 409, 413, 4
 
 
 def client_address(request: Request) -> str:
-    return request.client.host if request.client else "unknown"
+    """The peer, or what a --trusted-proxy says the client is (cut short: it keys a bucket)."""
+    return request.client.host[:64] if request.client else "unknown"
 
 
 _MEMORY_LIMITER = ratelimit.MemoryLimiter()

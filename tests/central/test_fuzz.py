@@ -12,6 +12,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+import uuid
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -33,19 +34,35 @@ def fuzz_server(request: pytest.FixtureRequest) -> Iterator[Server]:
     """A server of its own: the fuzzer's stored garbage must not meet the other tests."""
     url = None
     if request.param == "postgres":
-        url = request.getfixturevalue("postgres").create_database("central_fuzz")
+        url = request.getfixturevalue("postgres").create_database(f"fuzz_{uuid.uuid4().hex[:8]}")
     server = start_server(url, *GENEROUS)
     yield server
     remove(server)
 
 
-def report(stdout: str) -> str:
-    """The failures part of schemathesis's output (each with a curl line to reproduce)."""
+def server_errors(log: str) -> list[str]:
+    """Each unexpected error in the server's log: the request line and the exception's last line."""
+    found: list[str] = []
+    lines = log.splitlines()
+    for number, line in enumerate(lines):
+        if "unexpected error on" in line:
+            request = line.split("unexpected error on", 1)[1].strip()
+            following = lines[number + 1 : number + 200]
+            cause = next((x for x in following if x and not x[0].isspace() and ": " in x
+                          and not x.startswith(("Traceback", "The above", "During"))), "?")  # fmt: skip
+            found.append(f"{request}: {cause}")
+    return sorted(set(found))
+
+
+def report(stdout: str, log: str) -> str:
+    """The failures part of schemathesis's output (each with a curl line to reproduce), and the
+    server log's causes of its 500s."""
     start = stdout.find("=== FAILURES ===")
     end = stdout.find("=== WARNINGS ===")
     failures = stdout[start : end if end > start else None] if start >= 0 else stdout[-6000:]
     summary = stdout[stdout.find("=== SUMMARY ===") :] if "=== SUMMARY ===" in stdout else ""
-    return f"schemathesis found problems:\n{failures}\n{summary}"
+    causes = "\n".join(server_errors(log)) or "(none in the log)"
+    return f"schemathesis found problems:\n{failures}\n{summary}\nserver log causes:\n{causes}"
 
 
 def test_schemathesis_finds_no_server_error_and_no_schema_violation(
@@ -63,6 +80,6 @@ def test_schemathesis_finds_no_server_error_and_no_schema_violation(
     # cwd: schemathesis keeps its example database and cassettes in the working folder
     run = subprocess.run(cmd, cwd=tmp_path, env=env, capture_output=True, text=True, timeout=600)
     assert "Tested: 11" in run.stdout, run.stdout[-4000:] + run.stderr[-4000:]
-    assert run.returncode == 0, report(run.stdout)
     log = fuzz_server.log_file.read_text(encoding="utf-8")
-    assert "Traceback" not in log and "unexpected error" not in log
+    assert run.returncode == 0, report(run.stdout, log)
+    assert "Traceback" not in log, server_errors(log)
