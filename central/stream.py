@@ -4,7 +4,8 @@ Works across server processes by polling the `checkins` table (a check-in made t
 process reaches a door connected to another). Event ids are the table's sequence numbers, so a
 reconnecting door sends `Last-Event-ID` and misses nothing. On PostgreSQL two transactions can
 commit their sequence numbers out of order; the stream therefore re-reads a short window above
-the last number it is sure of and skips what it already sent.
+the last number it is sure of and skips what it already sent. A `Last-Event-ID` that is not
+such a number (ASCII digits that fit a BIGINT) is ignored: the stream starts from now.
 """
 
 from __future__ import annotations

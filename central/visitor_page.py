@@ -5,6 +5,11 @@ digit before sending, so a typo is caught on the phone, and the server checks ag
 `app.core.iin`. The check-in is stored as the venue's pseudonym of the IIN and the status, and
 reaches the door screens through `/api/v1/checkins/stream`. The IIN is posted in the body, never
 in a URL, so it cannot end up in an access log.
+
+A stranger's request meets the per-address limit before anything it carries is read (path, header,
+form); then a malformed venue code is "no venue" (404), a malformed form 400, and one IIN checks in
+at one venue at most once per `visitor_person_interval_s`. Every page carries a
+Content-Security-Policy that allows only its own style block and script, by their hashes.
 """
 
 from __future__ import annotations
