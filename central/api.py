@@ -26,7 +26,6 @@ from app.sync.protocol import (
     BatchResult,
     EnrollRequest,
     EnrollResponse,
-    ErrorBody,
     GroupMode,
     OrdersPage,
     PepperAnswer,
@@ -42,17 +41,19 @@ from app.sync.protocol import (
 from central import __version__, admin, approvals, ratelimit, records
 from central.context import ApiError, Context, CtxDep, StationDep, bearer, station_for
 from central.db import Staff, Venue, utcnow
+from central.openapi import errors
 from central.status_source import IIN, PASSPORT, lookup
 
 router = APIRouter()
 _TICKET_CODE: TypeAdapter[str] = TypeAdapter(TicketCode)
-ERRORS: dict[int | str, dict[str, Any]] = {
-    code: {"model": ErrorBody} for code in (400, 401, 403, 413, 422, 429, 503)
-}
+# Every status a station route can answer (each route a subset): the token's 401, a role's 403,
+# the body guard's 413, validation's 422, the limiter's 429, an upstream's 503, the handlers' own.
+ERRORS: dict[int | str, dict[str, Any]] = errors(400, 401, 403, 404, 409, 413, 422, 429, 503)
 
 
 def client_address(request: Request) -> str:
-    return request.client.host if request.client else "unknown"
+    """The peer, or what a --trusted-proxy says the client is (cut short: it keys a bucket)."""
+    return request.client.host[:64] if request.client else "unknown"
 
 
 _MEMORY_LIMITER = ratelimit.MemoryLimiter()

@@ -13,13 +13,16 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
+from uvicorn.middleware.proxy_headers import ProxyHeadersMiddleware
 
 from app.sync.protocol import API_PREFIX, MAX_BODY_BYTES
 from central import __version__, api, stream, visitor_page
 from central.context import Context
 from central.db import make_engine
 from central.db_setup import migrate
+from central.guards import CatchAll, SecurityHeaders, StationGate
 from central.keys import check_against_database, load_or_create
+from central.openapi import tidy
 from central.settings import ServerSettings
 
 log = logging.getLogger("central")
@@ -111,12 +114,24 @@ def create_app(settings: ServerSettings) -> FastAPI:
         version=__version__,
         description="The central API the Ashyq venue consoles sync with.",
         lifespan=lifespan,
+        # no Swagger UI or ReDoc pages: they need scripts from a CDN, which this server's
+        # Content-Security-Policy refuses; the document itself stays at /openapi.json
+        docs_url=None,
+        redoc_url=None,
     )
     app.include_router(api.router, prefix=API_PREFIX)
     # /health also at the root: load balancers and the demo launcher probe it there
     app.add_api_route("/health", api.health, methods=["GET"], include_in_schema=False)
     app.include_router(stream.router, prefix=API_PREFIX)
-    app.include_router(visitor_page.router)
+    visitor_page.install(app)
+    generate = app.openapi
+
+    def openapi() -> dict[str, Any]:
+        if app.openapi_schema is None:
+            app.openapi_schema = tidy(generate())
+        return app.openapi_schema
+
+    app.openapi = openapi  # type: ignore[method-assign]
 
     @app.exception_handler(StarletteHTTPException)
     async def http_error(request: Request, exc: StarletteHTTPException) -> JSONResponse:
@@ -135,5 +150,12 @@ def create_app(settings: ServerSettings) -> FastAPI:
         ]
         return JSONResponse({"code": "invalid", "message": "; ".join(problems)}, status_code=422)
 
+    # Outermost last: proxy headers (only from named peers), security headers on every answer,
+    # the catch-all for an unexpected error, the station token, then the body-size guard.
     app.add_middleware(BodyLimit)
+    app.add_middleware(StationGate, prefix=API_PREFIX, open_paths=(f"{API_PREFIX}/enroll",))
+    app.add_middleware(CatchAll)
+    app.add_middleware(SecurityHeaders)
+    if settings.trusted_proxies:
+        app.add_middleware(ProxyHeadersMiddleware, trusted_hosts=list(settings.trusted_proxies))
     return app

@@ -89,6 +89,8 @@ def cmd_serve(args: argparse.Namespace) -> int:
         station_burst=args.station_burst,
         visitor_rate=args.visitor_rate,
         visitor_burst=args.visitor_burst,
+        visitor_person_interval_s=args.visitor_person_interval,
+        trusted_proxies=tuple(args.trusted_proxy),
         enroll_rate=args.enroll_rate,
         enroll_burst=args.enroll_burst,
     )
@@ -99,7 +101,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
         port=args.port,
         log_config=log_config(log_file),
         timeout_graceful_shutdown=3,
-        forwarded_allow_ips=args.forwarded_allow_ips,
+        proxy_headers=False,  # the app honours X-Forwarded-* itself, from --trusted-proxy peers only
     )
     return EXIT_OK
 
@@ -204,14 +206,24 @@ def build_parser() -> argparse.ArgumentParser:
     serve.add_argument("--log-file", type=Path, default=None)
     serve.add_argument("--station-rate", type=float, default=20.0, help="lookups/s per station")
     serve.add_argument("--station-burst", type=int, default=40)
-    serve.add_argument("--visitor-rate", type=float, default=0.2, help="check-ins/s per client")
-    serve.add_argument("--visitor-burst", type=int, default=10)
+    serve.add_argument(
+        "--visitor-rate", type=float, default=5.0,
+        help="visitor-page requests/s per client address (a venue's Wi-Fi is one address)",
+    )  # fmt: skip
+    serve.add_argument("--visitor-burst", type=int, default=150)
+    serve.add_argument(
+        "--visitor-person-interval", type=float, default=30.0,
+        help="seconds before the same IIN can check in again at the same venue (0: no limit)",
+    )  # fmt: skip
     serve.add_argument("--enroll-rate", type=float, default=0.1, help="enrollments/s per client")
     serve.add_argument("--enroll-burst", type=int, default=10)
     serve.add_argument(
-        "--forwarded-allow-ips",
-        default="127.0.0.1",
-        help="proxies whose X-Forwarded-For names the client",
+        "--trusted-proxy",
+        action="append",
+        default=[],
+        metavar="ADDR",
+        help="a reverse proxy (address or network) whose X-Forwarded-For/-Proto are believed; "
+        "repeatable; none by default",
     )
     serve.set_defaults(func=cmd_serve)
 

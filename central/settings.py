@@ -17,8 +17,18 @@ class ServerSettings:
     public_url: str | None = None  # what QR posters encode; None = the URL the console used
     station_rate: float = 20.0  # status lookups per second, sustained, per station
     station_burst: int = 40
-    visitor_rate: float = 0.2  # visitor-page check-ins per second per client address
-    visitor_burst: int = 10
+    # Visitor page, per client address, form and check-in alike. A venue's Wi-Fi (or a mobile
+    # operator's NAT) puts hundreds of phones behind one address: a 300-seat hall arriving in the
+    # last ten minutes before a show is about 30 phones a minute (two requests each), and 75 phones
+    # at once fit in the burst. An address asking more than 300 times a minute is a script.
+    visitor_rate: float = 5.0  # 300 a minute sustained
+    visitor_burst: int = 150
+    # ...and per person: one IIN at one venue at most once in this many seconds (0: no limit), so
+    # a double tap or a reload is not a second check-in at the door and a script knowing a number
+    # cannot flood the door's stream with it. Keyed by the venue's keyed hash of the IIN (the
+    # pseudonym the check-in stores anyway), never by the number itself.
+    visitor_person_interval_s: float = 30.0
     enroll_rate: float = 0.1  # enrollment attempts per second per client address
     enroll_burst: int = 10
     sse_poll_s: float = 0.5
+    trusted_proxies: tuple[str, ...] = ()  # peers whose X-Forwarded-For/-Proto are believed

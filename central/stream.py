@@ -4,12 +4,14 @@ Works across server processes by polling the `checkins` table (a check-in made t
 process reaches a door connected to another). Event ids are the table's sequence numbers, so a
 reconnecting door sends `Last-Event-ID` and misses nothing. On PostgreSQL two transactions can
 commit their sequence numbers out of order; the stream therefore re-reads a short window above
-the last number it is sure of and skips what it already sent.
+the last number it is sure of and skips what it already sent. A `Last-Event-ID` that is not
+such a number (ASCII digits that fit a BIGINT) is ignored: the stream starts from now.
 """
 
 from __future__ import annotations
 
 import asyncio
+import re
 import time
 from collections.abc import AsyncIterator
 from datetime import timedelta
@@ -24,6 +26,7 @@ from app.core.statuses import Status
 from app.sync.protocol import CheckinOut
 from central.context import Context, CtxDep, StationDep
 from central.db import Checkin, utcnow
+from central.openapi import EVENT_STREAM, errors
 
 router = APIRouter()
 SETTLE = timedelta(seconds=5)  # a check-in older than this can no longer appear behind another
@@ -80,16 +83,32 @@ async def _events(
         await asyncio.sleep(ctx.settings.sse_poll_s)
 
 
-@router.get("/checkins/stream")
+_EVENT_ID = re.compile(r"[0-9]{1,18}")  # ASCII digits that fit a BIGINT; '²'.isdigit() is True
+
+
+def event_id(header: str | None) -> int | None:
+    """The number in `Last-Event-ID`, or None (start from now) for anything that is not one."""
+    value = (header or "").strip()
+    return int(value) if _EVENT_ID.fullmatch(value) else None
+
+
+class EventStreamResponse(StreamingResponse):
+    media_type = "text/event-stream"
+
+
+@router.get(
+    "/checkins/stream",
+    response_class=EventStreamResponse,
+    responses={200: EVENT_STREAM, **errors(401, 403, 413)},
+)
 async def checkin_stream(
     request: Request,
     ctx: CtxDep,
     station: StationDep,
     last_event_id: Annotated[str | None, Header()] = None,
-) -> StreamingResponse:
-    last = int(last_event_id) if last_event_id and last_event_id.strip().isdigit() else None
-    return StreamingResponse(
-        _events(request, ctx, station.venue_id, last),
+) -> EventStreamResponse:
+    return EventStreamResponse(
+        _events(request, ctx, station.venue_id, event_id(last_event_id)),
         media_type="text/event-stream",
         headers={"Cache-Control": "no-store", "X-Accel-Buffering": "no"},
     )

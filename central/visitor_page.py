@@ -5,16 +5,24 @@ digit before sending, so a typo is caught on the phone, and the server checks ag
 `app.core.iin`. The check-in is stored as the venue's pseudonym of the IIN and the status, and
 reaches the door screens through `/api/v1/checkins/stream`. The IIN is posted in the body, never
 in a URL, so it cannot end up in an access log.
+
+A stranger's request meets the per-address limit before anything it carries is read (path, header,
+form); then a malformed venue code is "no venue" (404), a malformed form 400, and one IIN checks in
+at one venue at most once per `visitor_person_interval_s`. Every page carries a
+Content-Security-Policy that allows only its own style block and script, by their hashes.
 """
 
 from __future__ import annotations
 
+import base64
+import hashlib
 import html
-from typing import Annotated
-from urllib.parse import parse_qs
+import re
+from typing import Annotated, Any
+from urllib.parse import parse_qsl
 from zoneinfo import ZoneInfo
 
-from fastapi import APIRouter, Header, Request
+from fastapi import APIRouter, Depends, FastAPI, Header, Path, Request
 from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import HTMLResponse
 from sqlalchemy import select
@@ -23,8 +31,9 @@ from app.core.iin import IinError, validate_iin
 from app.core.pseudonym import pseudonym
 from app.core.statuses import Status
 from central.api import client_address, limit
-from central.context import ApiError, Context, CtxDep
+from central.context import ApiError, Context, CtxDep, get_context
 from central.db import Checkin, Venue, utcnow
+from central.openapi import ERROR_BODY, HTML
 from central.status_source import IIN, lookup
 from central.visitor_texts import IIN_ERROR_TEXT, LANGUAGE_NAMES, LANGUAGES, TEXTS, pick_language
 
@@ -38,7 +47,8 @@ _LOOK = {  # background, text colour, icon: colour, word and icon together (neve
     Status.NOT_FOUND: ("#5c6670", "#ffffff", "?"),
 }
 
-_CSS = """
+_CSS = (
+    """
 body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;margin:0;background:#f4f5f7;
 color:#1a1a1a}main{max-width:28rem;margin:0 auto;padding:1rem}h1{font-size:1.4rem}
 .langs a{margin-right:.8rem}.langs a[aria-current]{font-weight:bold;text-decoration:none}
@@ -50,6 +60,12 @@ background:#1a1a1a;color:#fff}.error{color:#b00020;font-weight:600;min-height:1.
 .verdict .icon{font-size:5rem;line-height:1}.verdict .word{font-size:2.6rem;font-weight:800}
 .small{font-size:.9rem;color:#555}
 """
+    # colours as classes, not style attributes: the CSP allows this one style block by its hash
+    + "".join(
+        f".s-{status.value}{{background:{bg};color:{fg}}}" for status, (bg, fg, _) in _LOOK.items()
+    )
+    + "\n"
+)
 
 # The IIN check digit (DOMAIN.md section 1) for the phone; the server repeats it with app.core.iin.
 _SCRIPT = """
@@ -64,6 +80,38 @@ document.getElementById("err").textContent=document.getElementById("f").dataset[
 """
 
 
+def _sha256(text: str) -> str:
+    return "'sha256-" + base64.b64encode(hashlib.sha256(text.encode()).digest()).decode() + "'"
+
+
+# Nothing but this page's own style block and script: no inline code an injection could add, no
+# other origin, no framing (clickjacking), forms only back to this server.
+CSP = (
+    f"default-src 'none'; style-src {_sha256(_CSS)}; script-src {_sha256(_SCRIPT)}; "
+    "form-action 'self'; frame-ancestors 'none'; base-uri 'none'"
+)
+_CODE = re.compile(r"[A-Za-z0-9-]{2,32}")  # as admin.create_venue allows: anything else is no venue
+MAX_FORM_BYTES = 1024  # the form has two short fields
+MAX_FORM_FIELDS = 4
+
+
+class PageError(Exception):
+    """A visitor-page refusal, answered as an HTML page in the phone's language."""
+
+    def __init__(
+        self,
+        status: int,
+        text_key: str,
+        headers: dict[str, str] | None = None,
+        language: str | None = None,  # when the form named one
+    ) -> None:
+        super().__init__(text_key)
+        self.status = status
+        self.text_key = text_key
+        self.headers = headers or {}
+        self.language = language
+
+
 def _page(lang: str, title: str, body: str, status_code: int = 200) -> HTMLResponse:
     doc = (
         f'<!doctype html><html lang="{lang}"><head><meta charset="utf-8">'
@@ -71,8 +119,69 @@ def _page(lang: str, title: str, body: str, status_code: int = 200) -> HTMLRespo
         f"<title>{html.escape(title)}</title><style>{_CSS}</style></head>"
         f"<body><main>{body}</main></body></html>"
     )
-    headers = {"Cache-Control": "no-store", "Content-Language": lang}
+    headers = {
+        "Cache-Control": "no-store",
+        "Content-Language": lang,
+        "Content-Security-Policy": CSP,
+    }
     return HTMLResponse(doc, status_code=status_code, headers=headers)
+
+
+def _refusal(request: Request, exc: Exception) -> HTMLResponse:
+    assert isinstance(exc, PageError)
+    language = exc.language or pick_language(
+        request.query_params.get("lang"), request.headers.get("accept-language")
+    )
+    text = TEXTS[language][exc.text_key]
+    response = _page(language, text, f'<p class="error" id="err">{text}</p>', exc.status)
+    response.headers.update(exc.headers)
+    return response
+
+
+def install(app: FastAPI) -> None:
+    app.include_router(router)
+    app.add_exception_handler(PageError, _refusal)
+
+
+def visitor_limit(request: Request, ctx: Annotated[Context, Depends(get_context)]) -> None:
+    """Per client address, before anything the request carries is read (path, header or form)."""
+    try:
+        limit(
+            ctx, f"visitor:{client_address(request)}", ctx.settings.visitor_rate,
+            ctx.settings.visitor_burst,
+        )  # fmt: skip
+    except ApiError as exc:
+        raise PageError(429, "too_many", exc.headers) from None
+
+
+_LIMITED = [Depends(visitor_limit)]
+# a plain string (a malformed code is "no venue", 404, after the limiter); DEMO is the demo venue
+VenueCode = Annotated[str, Path(examples=["DEMO"])]
+_RESPONSES: dict[int | str, dict[str, Any]] = {
+    200: HTML,
+    400: {**HTML, "description": "The IIN or the form is wrong (the form again, with the reason)"},
+    404: {**HTML, "description": "No venue has this code"},
+    413: ERROR_BODY,
+    429: {**HTML, "description": "Too many check-ins from this address, or of this IIN here"},
+    503: {**HTML, "description": "The status service does not answer"},
+}
+_FORM_BODY = {
+    "requestBody": {
+        "required": True,
+        "content": {
+            "application/x-www-form-urlencoded": {
+                "schema": {
+                    "type": "object",
+                    "properties": {
+                        "iin": {"type": "string", "maxLength": 40},
+                        "lang": {"type": "string", "enum": list(LANGUAGES)},
+                    },
+                    "required": ["iin"],
+                }
+            }
+        },
+    }
+}
 
 
 def _switch(code: str, lang: str) -> str:
@@ -105,6 +214,8 @@ def _form(code: str, venue_name: str, lang: str, error_key: str | None = None) -
 
 
 def _venue(ctx: Context, code: str) -> tuple[int, str, str, bytes] | None:
+    if not _CODE.fullmatch(code):
+        return None
     with ctx.engine.connect() as conn:
         row = conn.execute(
             select(Venue.id, Venue.name, Venue.time_zone, Venue.pseudonym_key).where(
@@ -114,9 +225,11 @@ def _venue(ctx: Context, code: str) -> tuple[int, str, str, bytes] | None:
     return None if row is None else (row[0], row[1], row[2], row[3])
 
 
-@router.get("/v/{venue_code}", response_class=HTMLResponse)
+@router.get(
+    "/v/{venue_code}", response_class=HTMLResponse, dependencies=_LIMITED, responses=_RESPONSES
+)
 def visitor_form(
-    venue_code: str,
+    venue_code: VenueCode,
     ctx: CtxDep,
     lang: str | None = None,
     accept_language: Annotated[str | None, Header()] = None,
@@ -124,71 +237,90 @@ def visitor_form(
     language = pick_language(lang, accept_language)
     venue = _venue(ctx, venue_code)
     if venue is None:
-        return _page(
-            language, TEXTS[language]["no_venue"], f"<p>{TEXTS[language]['no_venue']}</p>", 404
-        )
+        raise PageError(404, "no_venue")
     return _page(language, TEXTS[language]["title"], _form(venue_code.upper(), venue[1], language))
 
 
-@router.post("/v/{venue_code}", response_class=HTMLResponse)
+def _form_fields(raw: bytes) -> dict[str, str] | None:
+    """The urlencoded form read by hand (python-multipart is not a dependency): None if malformed."""
+    if len(raw) > MAX_FORM_BYTES:
+        return None
+    try:
+        pairs = parse_qsl(
+            raw.decode("utf-8"), keep_blank_values=True, max_num_fields=MAX_FORM_FIELDS
+        )
+    except (UnicodeDecodeError, ValueError):  # ValueError: more fields than the form has
+        return None
+    fields: dict[str, str] = {}
+    for name, value in pairs:
+        fields.setdefault(name, value)
+    return fields
+
+
+@router.post(
+    "/v/{venue_code}",
+    response_class=HTMLResponse,
+    dependencies=_LIMITED,
+    responses=_RESPONSES,
+    openapi_extra=_FORM_BODY,
+)
 async def visitor_checkin(
-    venue_code: str,
+    venue_code: VenueCode,
     request: Request,
     ctx: CtxDep,
     accept_language: Annotated[str | None, Header()] = None,
 ) -> HTMLResponse:
-    # An urlencoded form read by hand: python-multipart is not a dependency of this project.
-    fields = parse_qs((await request.body()).decode("utf-8", "replace"), max_num_fields=5)
-    iin = (fields.get("iin") or [""])[0][:40]
-    lang = (fields.get("lang") or [""])[0]
-    language = pick_language(lang, accept_language)
-    return await run_in_threadpool(
-        _checkin, ctx, venue_code, client_address(request), iin, language
-    )
+    if not _CODE.fullmatch(venue_code):
+        raise PageError(404, "no_venue")
+    fields = _form_fields(await request.body())
+    language = pick_language((fields or {}).get("lang"), accept_language)
+    return await run_in_threadpool(_checkin, ctx, venue_code, fields, language)
 
 
-def _checkin(ctx: Context, venue_code: str, address: str, iin: str, language: str) -> HTMLResponse:
+def _checkin(
+    ctx: Context, venue_code: str, fields: dict[str, str] | None, language: str
+) -> HTMLResponse:
     t = TEXTS[language]
     venue = _venue(ctx, venue_code)
     if venue is None:
-        return _page(language, t["no_venue"], f"<p>{t['no_venue']}</p>", 404)
+        raise PageError(404, "no_venue", language=language)
     venue_id, venue_name, tz, key = venue
     code = venue_code.upper()
     try:
-        limit(ctx, f"visitor:{address}", ctx.settings.visitor_rate, ctx.settings.visitor_burst)
-    except ApiError:
-        body = f'{_switch(code, language)}<p class="error" id="err">{t["too_many"]}</p>'
-        return _page(language, t["title"], body, 429)
-    try:
-        number = validate_iin(iin).value
+        number = validate_iin((fields or {}).get("iin", "")[:40]).value
     except IinError as exc:
-        body = _form(code, venue_name, language, IIN_ERROR_TEXT.get(exc.code, "err_check"))
-        return _page(language, t["title"], body, 400)
+        reason = (
+            IIN_ERROR_TEXT.get(exc.code, "err_check") if fields is not None else "err_characters"
+        )
+        return _page(language, t["title"], _form(code, venue_name, language, reason), 400)
+    person = pseudonym(key, number)
+    interval = ctx.settings.visitor_person_interval_s
+    if interval > 0:  # the venue's keyed hash names the person here, never the number itself
+        try:
+            limit(ctx, f"person:{venue_id}:{person}", 1.0 / interval, 1)
+        except ApiError as exc:
+            raise PageError(429, "just_checked", exc.headers, language) from None
     try:
         with ctx.engine.begin() as conn:
             answer = lookup(ctx, conn, IIN, number)
             now = utcnow()
             conn.execute(
                 Checkin.__table__.insert().values(
-                    venue_id=venue_id,
-                    at=now,
-                    status=answer.status.value,
-                    person=pseudonym(key, number),
+                    venue_id=venue_id, at=now, status=answer.status.value, person=person
                 )
             )
     except ApiError:
-        return _page(language, t["title"], f'<p class="error">{t["unavailable"]}</p>', 503)
+        raise PageError(503, "unavailable", language=language) from None
     local = now.astimezone(ZoneInfo(tz)).strftime("%H:%M")
     return _page(language, t["title"], _result(code, venue_name, language, answer.status, local))
 
 
 def _result(code: str, venue_name: str, lang: str, status: Status, at: str) -> str:
     t = TEXTS[lang]
-    background, colour, icon = _LOOK[status]
+    icon = _LOOK[status][2]
     return (
         f"{_switch(code, lang)}<h1>{html.escape(venue_name)}</h1><p>{t['registered']}</p>"
-        f'<section class="verdict" id="verdict" data-status="{status.value}" '
-        f'style="background:{background};color:{colour}">'
+        f'<section class="verdict s-{status.value}" id="verdict" data-status="{status.value}">'
         f'<div class="icon" aria-hidden="true">{icon}</div>'
         f'<div class="word" id="word">{t[status.value]}</div>'
         f'<p id="note">{t[status.value + "_note"]}</p>'

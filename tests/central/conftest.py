@@ -20,7 +20,8 @@ from tests.central.harness import (
 # The main servers allow many visitor check-ins: the page's own limit is tested on its own server.
 GENEROUS = ["--demo-data", "--demo-enroll-code", DEMO_CODE, "--visitor-burst", "1000",
             "--visitor-rate", "100", "--station-burst", "400", "--station-rate", "200",
-            "--enroll-burst", "1000", "--enroll-rate", "100"]  # fmt: skip
+            "--enroll-burst", "1000", "--enroll-rate", "100",
+            "--visitor-person-interval", "0"]  # fmt: skip
 
 
 @pytest.fixture(scope="session")

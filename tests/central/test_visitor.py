@@ -86,7 +86,8 @@ def test_the_page_speaks_the_phones_language(sqlite_server: Server) -> None:
 
 
 def test_the_page_is_rate_limited_per_client() -> None:
-    server = start_server(None, "--demo-data", "--visitor-rate", "0.01", "--visitor-burst", "3")
+    server = start_server(None, "--demo-data", "--visitor-rate", "0.01", "--visitor-burst", "3",
+                          "--visitor-person-interval", "0", "--trusted-proxy", "127.0.0.1")  # fmt: skip
     try:
         iin = DEMO_IINS[Status.GREEN][0]
         codes = [httpx.post(f"{server.url}/v/DEMO", data={"iin": iin, "lang": "en"}).status_code
