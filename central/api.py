@@ -224,7 +224,7 @@ def post_approval(body: ApprovalRequest, ctx: CtxDep, station: StationDep) -> Ap
     return result
 
 
-@router.post("/pin-pepper", responses={**ERRORS, 409: {"model": ErrorBody}})
+@router.post("/pin-pepper", responses=ERRORS)
 def post_pin_pepper(ctx: CtxDep, station: StationDep) -> PepperAnswer:
     """Once per station, for stations enrolled before peppers: see approvals.issue_pepper."""
     with ctx.engine.begin() as conn:
