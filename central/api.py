@@ -32,12 +32,22 @@ from app.sync.protocol import (
     StaffOut,
     StatusAnswer,
     TicketCode,
+    TokenRotation,
     VenueConfig,
     VenueOut,
     VisitBatch,
 )
-from central import __version__, admin, ratelimit, records
-from central.context import ApiError, Context, CtxDep, StationDep, bearer, station_for
+from central import __version__, admin, ratelimit, records, roles, stations
+from central.context import (
+    ApiError,
+    Context,
+    CtxDep,
+    StationDep,
+    bearer,
+    route_key,
+    settle,
+    station_for,
+)
 from central.db import Staff, Venue, utcnow
 from central.status_source import IIN, PASSPORT, lookup
 
@@ -84,7 +94,14 @@ def enroll(body: EnrollRequest, request: Request, ctx: CtxDep) -> EnrollResponse
         ctx.settings.enroll_burst,
     )
     with ctx.engine.begin() as conn:
-        return admin.enroll(conn, ctx.keys, body.code, body.station_name)
+        return admin.enroll(conn, ctx.keys, body.code, body.station_name, ctx.settings.token_days)
+
+
+@router.post("/token/rotate", responses=ERRORS)
+def rotate_token(request: Request, ctx: CtxDep, station: StationDep) -> TokenRotation:
+    """A new token; the one this call used works until the new one is first used."""
+    with ctx.engine.begin() as conn:
+        return stations.rotate(conn, station, bearer(request), ctx.settings.token_days)
 
 
 def _answer(request: Request, ctx: Context, kind: str, number: str) -> StatusAnswer:
@@ -94,7 +111,7 @@ def _answer(request: Request, ctx: Context, kind: str, number: str) -> StatusAns
     # SQLite: a read-only transaction (the limiter is in memory), so lookups never queue behind
     # SQLite's single writer; an upstream answer is cached in a write of its own (status_source).
     with ctx.engine.begin() if shared or ctx.upstream is not None else ctx.engine.connect() as conn:
-        station = station_for(conn, token)
+        station = station_for(conn, token, route_key(request))
         key = f"station:{station.station_id}"
         rate, burst = ctx.settings.station_rate, ctx.settings.station_burst
         decision = (
@@ -103,13 +120,16 @@ def _answer(request: Request, ctx: Context, kind: str, number: str) -> StatusAns
             else _MEMORY_LIMITER.hit(key, rate, burst)
         )
         if decision.allowed:
-            return lookup(ctx, conn, kind, number)
-    raise _too_many(decision)
+            answer = lookup(ctx, conn, kind, number)
+    if not decision.allowed:
+        raise _too_many(decision)
+    settle(ctx.engine, station)  # usually nothing; outside the lookup's transaction
+    return answer
 
 
 def _authorized(request: Request, ctx: Context) -> None:
     with ctx.engine.connect() as conn:
-        station_for(conn, bearer(request))
+        station_for(conn, bearer(request), route_key(request))
 
 
 def _too_many(decision: ratelimit.Decision) -> ApiError:
@@ -184,9 +204,12 @@ def redeem_ticket(
 def get_config(request: Request, ctx: CtxDep, station: StationDep) -> VenueConfig:
     with OrmSession(ctx.engine) as db:
         venue = db.get_one(Venue, station.venue_id)
-        staff = db.scalars(
-            select(Staff).where(Staff.venue_id == station.venue_id).order_by(Staff.name)
-        ).all()
+        staff = roles.staff_for_role(
+            station.role,
+            db.scalars(
+                select(Staff).where(Staff.venue_id == station.venue_id).order_by(Staff.name)
+            ).all(),
+        )
     base = ctx.settings.public_url or str(request.base_url)
     return VenueConfig(
         venue=VenueOut(
@@ -209,6 +232,8 @@ def get_config(request: Request, ctx: CtxDep, station: StationDep) -> VenueConfi
         ],
         server_public_key=ctx.keys.public_key_b64,
         checkin_url=f"{base.rstrip('/')}/v/{venue.code}",
+        station_role=station.role,
+        token_expires_at=station.expires_at,
     )
 
 

@@ -22,3 +22,5 @@ class ServerSettings:
     enroll_rate: float = 0.1  # enrollment attempts per second per client address
     enroll_burst: int = 10
     sse_poll_s: float = 0.5
+    token_days: float = 90.0  # a station token's life; consoles rotate before it ends
+    stream_recheck_s: float = 2.0  # an open check-in stream re-checks its station this often

@@ -67,6 +67,7 @@ class StationContext:
     chain: StatusChain
     pseudonym_key: bytes
     clock: Callable[[], datetime] = utcnow
+    profile: str = secrets.DEFAULT_PROFILE  # the keyring entry a token rotation rewrites
 
     def venue(self) -> VenueSettings:
         """Read fresh each time: a config pull may have changed the rules since the last scan."""
@@ -152,4 +153,5 @@ def open_station(
         chain=chain,
         pseudonym_key=creds.pseudonym_key,
         clock=clock,
+        profile=profile,
     )

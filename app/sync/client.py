@@ -93,9 +93,33 @@ def _server_message(response: httpx.Response) -> str:
     return str(body)[:200]
 
 
+_REENROLL = (
+    "Ask a manager for a new enrollment code and enroll this station again "
+    "(`ashyq enroll --server URL --code CODE`)."
+)
+# The server's codes for a credential it no longer accepts: a person must re-enroll the station.
+CREDENTIAL_CODES = frozenset({"revoked", "token_expired", "forbidden_role", "unauthorized"})
+
+
+def _server_code(response: httpx.Response) -> str | None:
+    try:
+        body = response.json()
+    except (json.JSONDecodeError, UnicodeDecodeError):
+        return None
+    code = body.get("code") if isinstance(body, dict) else None
+    return code if isinstance(code, str) else None
+
+
 def _error_for(response: httpx.Response) -> SyncError:
     status = response.status_code
     message = _server_message(response)
+    code = _server_code(response) if status in (401, 403) else None
+    if code == "revoked":
+        return SyncError("revoked", f"This station was revoked on the server. {_REENROLL}", status)
+    if code == "token_expired":
+        return SyncError("token_expired", f"This station's token has expired. {_REENROLL}", status)
+    if code == "forbidden_role":
+        return SyncError("forbidden_role", message, status)
     if status in (401, 403):
         return SyncError(
             "unauthorized",
@@ -133,6 +157,10 @@ class CentralClient:
             transport=transport,
             follow_redirects=False,
         )
+
+    def set_token(self, token: str) -> None:
+        """Use a new token from now on (after a rotation, once the keyring holds it)."""
+        self._http.headers["Authorization"] = f"Bearer {token}"
 
     @classmethod
     def from_keyring(cls, base_url: str, profile: str = "default", **kwargs: Any) -> CentralClient:
@@ -251,6 +279,10 @@ class CentralClient:
         """A refusal (used, refunded, wrong session) is an answer, not an error: `ok` is False."""
         path = f"{p.API_PREFIX}/tickets/{quote(ticket_code, safe='')}/redeem"
         return self._call(p.RedeemResponse, "POST", path, body=request, accept=(404, 409, 410, 422))
+
+    def rotate_token(self) -> p.TokenRotation:
+        """A new token; the one in use stays valid on the server until the new one is used."""
+        return self._call(p.TokenRotation, "POST", f"{p.API_PREFIX}/token/rotate")
 
     def get_config(self) -> p.VenueConfig:
         return self._call(p.VenueConfig, "GET", f"{p.API_PREFIX}/config")

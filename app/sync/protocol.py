@@ -49,6 +49,15 @@ class ErrorBody(Wire):
 # --- enrollment -----------------------------------------------------------------------------
 
 
+class StationRole(StrEnum):
+    """What a station may do, chosen by whoever issued its enrollment code (central/roles.py)."""
+
+    DOOR = "door"  # status lookups, visits, tickets, check-in stream
+    BOX_OFFICE = "box_office"  # orders and refunds
+    OFFICE = "office"  # the manager's PC: every call, managers' and admins' PINs only
+    COMBINED = "combined"  # one PC does all (small venue, demo, stations enrolled before roles)
+
+
 class EnrollRequest(Wire):
     code: Annotated[str, Field(min_length=6, max_length=64)]
     station_name: Annotated[str, Field(min_length=1, max_length=80)]
@@ -60,6 +69,15 @@ class EnrollResponse(Wire):
     token: str  # bearer token; the console keeps it in the OS keyring, the server only its hash
     pseudonym_key: str  # base64, the venue's HMAC key for IIN pseudonyms (keyring too)
     server_public_key: str  # base64 X25519 public key for sealed boxes
+    role: StationRole = StationRole.COMBINED  # a server without roles allows everything
+    token_expires_at: AwareDatetime | None = None
+
+
+class TokenRotation(Wire):
+    """POST /token/rotate: the new token; the old one works until the new one is first used."""
+
+    token: str
+    expires_at: AwareDatetime
 
 
 # --- status lookups -------------------------------------------------------------------------
@@ -248,6 +266,8 @@ class VenueConfig(Wire):
     staff: list[StaffOut]
     server_public_key: str
     checkin_url: str  # what the venue's QR poster encodes
+    station_role: StationRole | None = None  # the calling station's; None from older servers
+    token_expires_at: AwareDatetime | None = None  # the calling station's token; rotate before
 
 
 # --- visitors' own check-ins ----------------------------------------------------------------

@@ -28,6 +28,8 @@ from app.sync.client import CentralClient
 
 ORDERS_SINCE_KEY = "sync.orders_modified_since"
 CONFIG_PULLED_KEY = "sync.config_pulled_at"
+STATION_ROLE_KEY = "station.role"  # door, box_office, office or combined (protocol.StationRole)
+TOKEN_EXPIRES_KEY = "station.token_expires_at"
 
 
 @dataclass(frozen=True)
@@ -36,6 +38,7 @@ class PullReport:
     staff: int = 0
     orders: int = 0
     tickets: int = 0
+    token_expires_at: datetime | None = None  # the station token's, as the server said
 
 
 def get_setting(session: Session, key: str) -> Any:
@@ -58,7 +61,11 @@ def pull_config(
     config = client.get_config()
     with sessions.begin() as session:
         store_config(session, config, now=now)
-    return PullReport(venue_code=config.venue.code, staff=len(config.staff))
+    return PullReport(
+        venue_code=config.venue.code,
+        staff=len(config.staff),
+        token_expires_at=config.token_expires_at,
+    )
 
 
 def store_config(session: Session, config: p.VenueConfig, *, now: datetime) -> None:
@@ -99,6 +106,10 @@ def store_config(session: Session, config: p.VenueConfig, *, now: datetime) -> N
         gone = gone.where(Staff.id.not_in(seen))
     session.execute(gone.values(active=False))
     set_setting(session, CONFIG_PULLED_KEY, now.isoformat())
+    if config.station_role is not None:
+        set_setting(session, STATION_ROLE_KEY, config.station_role.value)
+    if config.token_expires_at is not None:
+        set_setting(session, TOKEN_EXPIRES_KEY, config.token_expires_at.isoformat())
 
 
 def pull_orders(client: CentralClient, sessions: sessionmaker[Session]) -> PullReport:

@@ -123,6 +123,13 @@ def store(token: str, pseudonym_key: bytes, profile: str = DEFAULT_PROFILE) -> N
     _set(f"{profile}/{_PSEUDONYM_KEY}", base64.b64encode(pseudonym_key).decode("ascii"))
 
 
+def store_token(token: str, profile: str = DEFAULT_PROFILE) -> None:
+    """Replace the station token (after a rotation); the pseudonym key stays."""
+    if not token:
+        raise ValueError("empty token")
+    _set(f"{profile}/{_TOKEN}", token)
+
+
 def load(profile: str = DEFAULT_PROFILE) -> StationSecrets:
     """The credentials of an enrolled station; NotEnrolled when there are none."""
     token = _get(f"{profile}/{_TOKEN}")

@@ -34,6 +34,7 @@ from app.services.door_types import CheckinRow
 from app.services.sync_service import make_outbox, sync_once
 from app.services.visit_log import VisitLog
 from app.settings import Settings, load, save
+from app.sync.client import CREDENTIAL_CODES
 from app.views.door import DoorScreen
 from app.views.main_window import MainWindow, WindowServices
 from app.views.screen import LazyScreen, ScanInput, Screen
@@ -52,6 +53,7 @@ class SyncState:
     pending: int = 0
     last_sync: datetime | None = None
     errors: tuple[str, ...] = ()
+    credentials: str | None = None  # "revoked", "token_expired" ...: re-enroll (status bar says)
 
 
 @dataclass
@@ -71,6 +73,10 @@ class SyncLoop:
         try:
             report = sync_once(self.ctx, outbox=self.outbox, force=False)
             online = not report.errors
+            self.state.credentials = next(
+                (code for code in CREDENTIAL_CODES for e in report.errors if e.startswith(code)),
+                None,
+            )
         except Exception as exc:  # a sync failure is a state to show, never a crash
             log.warning("sync failed: %s", exc)
             online = False
@@ -114,7 +120,7 @@ class CheckinListener:
             from app.sync import secrets
             from app.sync.client import CentralClient
 
-            self._client = CentralClient(self.ctx.primary.base_url, secrets.token())
+            self._client = CentralClient(self.ctx.primary.base_url, secrets.token(self.ctx.profile))
             self._thread.start()
 
     def stop(self) -> None:
@@ -126,8 +132,11 @@ class CheckinListener:
             self._thread.join(timeout=5)
 
     def _run(self) -> None:
+        from app.sync import secrets
+
         while not self._stop.is_set():
             try:
+                self._client.set_token(secrets.token(self.ctx.profile))  # a rotation may have
                 for checkin in self._client.checkins(read_timeout=30):
                     if self._stop.is_set():
                         return
@@ -316,6 +325,12 @@ class StationSettings:
         from app.services.sync_service import enroll
 
         return enroll(server_url, code, station_name, database_path()).venue_code
+
+    def station_role(self) -> str | None:
+        from app.services.sync_service import station_role
+
+        role = station_role(self.ctx)
+        return role.value if role is not None else None
 
     def venue_policy(self) -> dict[str, Any]:
         with self.ctx.sessions() as session:
