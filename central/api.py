@@ -20,6 +20,8 @@ from app.core.iin import IinError, validate_iin
 from app.core.statuses import Role, VenueCategory
 from app.resources import load_json
 from app.sync.protocol import (
+    FEATURE_STATION_ROLES,
+    FEATURES_HEADER,
     BatchResult,
     EnrollRequest,
     EnrollResponse,
@@ -85,7 +87,7 @@ def health(ctx: CtxDep) -> dict[str, str]:
     return {"status": "ok", "version": __version__}
 
 
-@router.post("/enroll", responses=ERRORS)
+@router.post("/enroll", responses=ERRORS, response_model_exclude_unset=True)
 def enroll(body: EnrollRequest, request: Request, ctx: CtxDep) -> EnrollResponse:
     limit(
         ctx,
@@ -94,7 +96,11 @@ def enroll(body: EnrollRequest, request: Request, ctx: CtxDep) -> EnrollResponse
         ctx.settings.enroll_burst,
     )
     with ctx.engine.begin() as conn:
-        return admin.enroll(conn, ctx.keys, body.code, body.station_name, ctx.settings.token_days)
+        answer = admin.enroll(conn, ctx.keys, body.code, body.station_name, ctx.settings.token_days)
+    if FEATURE_STATION_ROLES in request.headers.get(FEATURES_HEADER, ""):
+        return answer
+    # A console older than station roles refuses unknown fields: leave them out (unset).
+    return EnrollResponse.model_validate(answer.model_dump(exclude={"role", "token_expires_at"}))
 
 
 @router.post("/token/rotate", responses=ERRORS)
@@ -232,8 +238,6 @@ def get_config(request: Request, ctx: CtxDep, station: StationDep) -> VenueConfi
         ],
         server_public_key=ctx.keys.public_key_b64,
         checkin_url=f"{base.rstrip('/')}/v/{venue.code}",
-        station_role=station.role,
-        token_expires_at=station.expires_at,
     )
 
 

@@ -14,10 +14,15 @@ from datetime import datetime, timedelta
 from typing import Annotated
 
 import httpx
-from fastapi import Depends, HTTPException, Request
+from fastapi import Depends, HTTPException, Request, Response
 from sqlalchemy import Connection, Engine, or_, select, update
 
-from app.sync.protocol import API_PREFIX, StationRole
+from app.sync.protocol import (
+    API_PREFIX,
+    STATION_ROLE_HEADER,
+    TOKEN_EXPIRES_HEADER,
+    StationRole,
+)
 from central import roles
 from central.db import Station, Venue, utcnow
 from central.keys import ServerKeys
@@ -160,12 +165,20 @@ def route_key(request: Request) -> str:
     return roles.endpoint_key(request.method, path, API_PREFIX)
 
 
-def current_station(request: Request, ctx: Annotated[Context, Depends(get_context)]) -> StationAuth:
-    """Every station endpoint's check: a valid token whose role may call this route."""
+def current_station(
+    request: Request, response: Response, ctx: Annotated[Context, Depends(get_context)]
+) -> StationAuth:
+    """Every station endpoint's check: a valid token whose role may call this route.
+
+    The answer tells the console its role and its token's expiry in headers (protocol).
+    """
     token = bearer(request)
     with ctx.engine.connect() as conn:
         station = station_for(conn, token, route_key(request))
     settle(ctx.engine, station)
+    response.headers[STATION_ROLE_HEADER] = station.role.value
+    if station.expires_at is not None:
+        response.headers[TOKEN_EXPIRES_HEADER] = station.expires_at.isoformat()
     return station
 
 

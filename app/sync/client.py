@@ -13,6 +13,7 @@ IIN in its path.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import logging
 import re
@@ -149,6 +150,10 @@ class CentralClient:
         if token:
             headers["Authorization"] = f"Bearer {token}"
         self.base_url = base_url.rstrip("/")
+        # What the latest station-checked answer said (protocol's X-Station-Role and
+        # X-Token-Expires headers); None until one arrived, or from a server without roles.
+        self.station_role: p.StationRole | None = None
+        self.token_expires_at: datetime | None = None
         self._http = httpx.Client(
             base_url=self.base_url,
             headers=headers,
@@ -188,11 +193,12 @@ class CentralClient:
         body: BaseModel | None = None,
         params: dict[str, str] | None = None,
         timeout: float | httpx.Timeout | None = None,
+        headers: dict[str, str] | None = None,
     ) -> httpx.Response:
-        kwargs: dict[str, Any] = {}
+        kwargs: dict[str, Any] = {"headers": dict(headers or {})}
         if body is not None:
             kwargs["content"] = body.model_dump_json().encode("utf-8")
-            kwargs["headers"] = {"Content-Type": "application/json"}
+            kwargs["headers"]["Content-Type"] = "application/json"
         if params:
             kwargs["params"] = params
         if timeout is not None:
@@ -205,7 +211,17 @@ class CentralClient:
             raise SyncError(
                 "offline", f"Cannot reach {self.base_url} ({type(exc).__name__})."
             ) from None
+        self._note_station(response.headers)
         return response
+
+    def _note_station(self, headers: httpx.Headers) -> None:
+        role, expires = headers.get(p.STATION_ROLE_HEADER), headers.get(p.TOKEN_EXPIRES_HEADER)
+        with contextlib.suppress(ValueError):
+            self.station_role = p.StationRole(role) if role else self.station_role
+        with contextlib.suppress(ValueError):
+            moment = datetime.fromisoformat(expires) if expires else None
+            if moment is not None and moment.tzinfo is not None:
+                self.token_expires_at = moment
 
     def _call(
         self,
@@ -244,7 +260,8 @@ class CentralClient:
     def enroll(self, code: str, station_name: str) -> p.EnrollResponse:
         """Spend a one-time code; a refused code (unknown, used, expired) says which it was."""
         request = p.EnrollRequest(code=code, station_name=station_name)
-        response = self._send("POST", f"{p.API_PREFIX}/enroll", body=request)
+        headers = {p.FEATURES_HEADER: p.FEATURE_STATION_ROLES}
+        response = self._send("POST", f"{p.API_PREFIX}/enroll", body=request, headers=headers)
         if response.status_code in (401, 403):
             raise SyncError("enrollment_refused", _server_message(response), response.status_code)
         if not response.is_success:

@@ -39,6 +39,23 @@ class Wire(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
 
+class Answer(Wire):
+    """A newer answer's shape: fields a later server adds are ignored, not refused."""
+
+    model_config = ConfigDict(extra="ignore", frozen=True)
+
+
+# Every call through the station check answers these headers (central.context.current_station):
+# the console rotates its token before X-Token-Expires and shows X-Station-Role. Headers, not
+# body fields, so consoles older than station roles still parse every answer.
+TOKEN_EXPIRES_HEADER = "X-Token-Expires"  # ISO-8601 moment
+STATION_ROLE_HEADER = "X-Station-Role"  # a StationRole value
+# Sent with POST /enroll by a console that understands `role` and `token_expires_at`; without
+# it the server leaves them out, so an older console still parses the answer to its spent code.
+FEATURES_HEADER = "X-Ashyq-Features"
+FEATURE_STATION_ROLES = "station-roles"
+
+
 class ErrorBody(Wire):
     """Every error answer: a stable code for programs and a sentence for people (English)."""
 
@@ -63,7 +80,7 @@ class EnrollRequest(Wire):
     station_name: Annotated[str, Field(min_length=1, max_length=80)]
 
 
-class EnrollResponse(Wire):
+class EnrollResponse(Answer):
     station_id: UUID
     venue_code: str
     token: str  # bearer token; the console keeps it in the OS keyring, the server only its hash
@@ -73,7 +90,7 @@ class EnrollResponse(Wire):
     token_expires_at: AwareDatetime | None = None
 
 
-class TokenRotation(Wire):
+class TokenRotation(Answer):
     """POST /token/rotate: the new token; the old one works until the new one is first used."""
 
     token: str
@@ -266,8 +283,6 @@ class VenueConfig(Wire):
     staff: list[StaffOut]
     server_public_key: str
     checkin_url: str  # what the venue's QR poster encodes
-    station_role: StationRole | None = None  # the calling station's; None from older servers
-    token_expires_at: AwareDatetime | None = None  # the calling station's token; rotate before
 
 
 # --- visitors' own check-ins ----------------------------------------------------------------

@@ -59,12 +59,15 @@ def pull_config(
 ) -> PullReport:
     """Replace the local venue, policy, rules and staff with the server's."""
     config = client.get_config()
+    role, expires = client.station_role, client.token_expires_at  # the answer's headers
     with sessions.begin() as session:
         store_config(session, config, now=now)
+        if role is not None:
+            set_setting(session, STATION_ROLE_KEY, role.value)
+        if expires is not None:
+            set_setting(session, TOKEN_EXPIRES_KEY, expires.isoformat())
     return PullReport(
-        venue_code=config.venue.code,
-        staff=len(config.staff),
-        token_expires_at=config.token_expires_at,
+        venue_code=config.venue.code, staff=len(config.staff), token_expires_at=expires
     )
 
 
@@ -106,10 +109,6 @@ def store_config(session: Session, config: p.VenueConfig, *, now: datetime) -> N
         gone = gone.where(Staff.id.not_in(seen))
     session.execute(gone.values(active=False))
     set_setting(session, CONFIG_PULLED_KEY, now.isoformat())
-    if config.station_role is not None:
-        set_setting(session, STATION_ROLE_KEY, config.station_role.value)
-    if config.token_expires_at is not None:
-        set_setting(session, TOKEN_EXPIRES_KEY, config.token_expires_at.isoformat())
 
 
 def pull_orders(client: CentralClient, sessions: sessionmaker[Session]) -> PullReport:

@@ -108,7 +108,9 @@ class Server:
     ) -> dict[str, str]:
         code = self.issue_code(venue, role=role)
         response = httpx.post(
-            f"{self.url}/api/v1/enroll", json={"code": code, "station_name": name}
+            f"{self.url}/api/v1/enroll",
+            json={"code": code, "station_name": name},
+            headers={"X-Ashyq-Features": "station-roles"},  # as the console sends it
         )
         assert response.status_code == 200, response.text
         body: dict[str, str] = response.json()
