@@ -31,10 +31,11 @@ from app.services.auth import AuthService
 from app.services.context import StationContext
 from app.services.door_flow import DoorFlow
 from app.services.door_types import CheckinRow
-from app.services.sync_service import make_outbox, sync_once
+from app.services.sync_service import make_outbox, station_role, sync_once
 from app.services.visit_log import VisitLog
 from app.settings import Settings, load, save
 from app.sync.client import CREDENTIAL_CODES
+from app.sync.protocol import StationRole
 from app.views.door import DoorScreen
 from app.views.main_window import MainWindow, WindowServices
 from app.views.screen import LazyScreen, ScanInput, Screen
@@ -156,6 +157,21 @@ class CheckinListener:
         return list(self.recent[:limit])
 
 
+# Screens whose server calls a station of this role may not make (central/roles.py): hidden
+# for everyone, so a manager at the box office cannot queue visits the server would refuse.
+HIDDEN_FOR_STATION: dict[StationRole, frozenset[str]] = {
+    StationRole.DOOR: frozenset({"refunds"}),
+    StationRole.BOX_OFFICE: frozenset({"door", "log"}),
+}
+
+
+def narrow_screens(screens: list[Screen], role: StationRole | None) -> None:
+    hidden = HIDDEN_FOR_STATION.get(role, frozenset()) if role is not None else frozenset()
+    for screen in screens:
+        if screen.key in hidden:
+            screen.roles = frozenset()
+
+
 @dataclass
 class Console:
     window: MainWindow
@@ -203,6 +219,7 @@ class Console:
         screens += _desk_screens(ctx, runner, staff, settings)
         settings_actions = StationSettings(ctx, settings_file)
         screens.append(SettingsScreen(settings_actions, runner, staff))
+        narrow_screens(screens, station_role(ctx))
         sync = SyncLoop(ctx)
 
         def venue_name() -> str:

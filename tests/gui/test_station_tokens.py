@@ -7,9 +7,12 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtWidgets import QLabel
+import pytest
+from PySide6.QtWidgets import QLabel, QWidget
 
 from app.core.statuses import Role
+from app.sync.protocol import StationRole
+from app.views import console as console_module
 from tests.gui.conftest import Door
 
 
@@ -23,6 +26,23 @@ def test_settings_show_the_station_role(make_door: Callable[..., Door]) -> None:
     door.qtbot.waitUntil(
         lambda: role.text() == "Door, box office and office on one PC", timeout=10_000
     )
+
+
+def test_a_box_office_station_shows_no_door_screens(
+    make_door: Callable[..., Door], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(console_module, "station_role", lambda ctx: StationRole.BOX_OFFICE)
+    door = make_door()
+    door.log_in(Role.MANAGER)
+    door.wait_logged_in(Role.MANAGER)
+    shown = {
+        key
+        for key in ("door", "log", "refunds", "reports", "settings")
+        if door.window.findChild(QWidget, f"nav_{key}").isVisible()
+    }
+    assert shown == {"refunds", "reports", "settings"}
+    door.window.show_screen("door")  # not for this station: nothing happens
+    assert door.window.current_screen().key != "door"
 
 
 def test_a_revoked_station_is_told_to_enroll_again(make_door: Callable[..., Door]) -> None:
