@@ -39,8 +39,13 @@ def cmd_enroll(args: argparse.Namespace) -> int:
         "keyring": result.keyring,
         "config_pulled": result.config_pulled,
         "orders_pulled": result.orders_pulled,
+        "role": result.role.value,
     }
-    _emit(args, payload, f"enrolled with venue {result.venue_code}; token kept in {result.keyring}")
+    line = (
+        f"enrolled with venue {result.venue_code} as a {result.role.value} station;"
+        f" token kept in {result.keyring}"
+    )
+    _emit(args, payload, line)
     return EXIT_OK
 
 

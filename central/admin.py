@@ -26,10 +26,11 @@ from sqlalchemy import Connection, select, update
 from app.core.iin import IinError, validate_bin, validate_iin
 from app.core.pins import PEPPER_BYTES
 from app.core.statuses import Role, Status, VenueCategory
-from app.sync.protocol import EnrollResponse
+from app.sync.protocol import EnrollResponse, StationRole
 from central.context import ApiError, new_token, token_hash
 from central.db import EnrollmentCode, RegistryEntry, Staff, Station, Venue, upsert, utcnow
 from central.keys import ServerKeys
+from central.stations import DEFAULT_TOKEN_DAYS
 from central.status_source import IIN, PASSPORT
 
 CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I/L: read aloud over the phone
@@ -143,9 +144,22 @@ def _code_hash(code: str) -> str:
 
 
 def issue_code(
-    conn: Connection, venue_code: str, ttl: timedelta = CODE_TTL, fixed: str | None = None
+    conn: Connection,
+    venue_code: str,
+    *,
+    role: StationRole | str,
+    ttl: timedelta = CODE_TTL,
+    fixed: str | None = None,
 ) -> str:
-    """A one-time enrollment code (12 letters/digits, grouped by 4); only its hash is kept."""
+    """A one-time enrollment code (12 letters/digits, grouped by 4); only its hash is kept.
+
+    The station it enrolls gets `role` (central/roles.py): whoever issues the code decides.
+    """
+    try:
+        role = StationRole(role)
+    except ValueError:
+        choices = ", ".join(r.value for r in StationRole)
+        raise AdminError(f"Unknown station role {role!r}; use one of {choices}.") from None
     code = fixed or "-".join(
         "".join(secrets.choice(CODE_ALPHABET) for _ in range(4)) for _ in range(3)
     )
@@ -153,13 +167,22 @@ def issue_code(
     conn.execute(EnrollmentCode.__table__.delete().where(EnrollmentCode.code_hash == digest))
     conn.execute(
         EnrollmentCode.__table__.insert().values(
-            venue_id=venue_id(conn, venue_code), code_hash=digest, expires_at=utcnow() + ttl
+            venue_id=venue_id(conn, venue_code),
+            code_hash=digest,
+            expires_at=utcnow() + ttl,
+            role=role.value,
         )
     )
     return code
 
 
-def enroll(conn: Connection, keys: ServerKeys, code: str, station_name: str) -> EnrollResponse:
+def enroll(
+    conn: Connection,
+    keys: ServerKeys,
+    code: str,
+    station_name: str,
+    token_days: float = DEFAULT_TOKEN_DAYS,
+) -> EnrollResponse:
     """Spend a code for a new station token. One conditional UPDATE: two consoles, one winner."""
     digest = _code_hash(code)
     now = utcnow()
@@ -174,9 +197,12 @@ def enroll(conn: Connection, keys: ServerKeys, code: str, station_name: str) -> 
         .values(used_at=now, station_id=station_id)
     )
     row = conn.execute(
-        select(EnrollmentCode.venue_id, EnrollmentCode.used_at, EnrollmentCode.station_id).where(
-            EnrollmentCode.code_hash == digest
-        )
+        select(
+            EnrollmentCode.venue_id,
+            EnrollmentCode.used_at,
+            EnrollmentCode.station_id,
+            EnrollmentCode.role,
+        ).where(EnrollmentCode.code_hash == digest)
     ).one_or_none()
     if spent.rowcount != 1 or row is None:
         if row is None:
@@ -186,6 +212,7 @@ def enroll(conn: Connection, keys: ServerKeys, code: str, station_name: str) -> 
         raise ApiError(403, "enrollment_code_expired", "This enrollment code has expired.")
     token = new_token()
     pepper = secrets.token_bytes(PEPPER_BYTES)  # app.core.pins: this station's own, sent once
+    expires = now + timedelta(days=token_days)
     conn.execute(
         Station.__table__.insert().values(
             id=station_id,
@@ -194,6 +221,9 @@ def enroll(conn: Connection, keys: ServerKeys, code: str, station_name: str) -> 
             token_hash=token_hash(token),
             created_at=now,
             pin_pepper=pepper,
+            role=row.role,
+            expires_at=expires,
+            last_seen_at=now,
         )
     )
     venue = conn.execute(
@@ -206,6 +236,8 @@ def enroll(conn: Connection, keys: ServerKeys, code: str, station_name: str) -> 
         pseudonym_key=base64.b64encode(venue.pseudonym_key).decode("ascii"),
         server_public_key=keys.public_key_b64,
         pin_pepper=base64.b64encode(pepper).decode("ascii"),
+        role=StationRole(row.role),
+        token_expires_at=expires,
     )
 
 

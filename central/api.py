@@ -21,6 +21,8 @@ from app.core.iin import IinError, validate_iin
 from app.core.statuses import VenueCategory
 from app.resources import load_json
 from app.sync.protocol import (
+    FEATURE_STATION_ROLES,
+    FEATURES_HEADER,
     ApprovalAnswer,
     ApprovalRequest,
     BatchResult,
@@ -34,12 +36,22 @@ from app.sync.protocol import (
     RefundBatch,
     StatusAnswer,
     TicketCode,
+    TokenRotation,
     VenueConfig,
     VenueOut,
     VisitBatch,
 )
-from central import __version__, admin, approvals, ratelimit, records
-from central.context import ApiError, Context, CtxDep, StationDep, bearer, station_for
+from central import __version__, admin, approvals, ratelimit, records, roles, stations
+from central.context import (
+    ApiError,
+    Context,
+    CtxDep,
+    StationDep,
+    bearer,
+    route_key,
+    settle,
+    station_for,
+)
 from central.db import Staff, Venue, utcnow
 from central.openapi import errors
 from central.status_source import IIN, PASSPORT, lookup
@@ -79,7 +91,7 @@ def health(ctx: CtxDep) -> dict[str, str]:
     return {"status": "ok", "version": __version__}
 
 
-@router.post("/enroll", responses=ERRORS)
+@router.post("/enroll", responses=ERRORS, response_model_exclude_unset=True)
 def enroll(body: EnrollRequest, request: Request, ctx: CtxDep) -> EnrollResponse:
     limit(
         ctx,
@@ -88,7 +100,19 @@ def enroll(body: EnrollRequest, request: Request, ctx: CtxDep) -> EnrollResponse
         ctx.settings.enroll_burst,
     )
     with ctx.engine.begin() as conn:
-        return admin.enroll(conn, ctx.keys, body.code, body.station_name)
+        answer = admin.enroll(conn, ctx.keys, body.code, body.station_name, ctx.settings.token_days)
+    if FEATURE_STATION_ROLES in request.headers.get(FEATURES_HEADER, ""):
+        return answer
+    # A console older than station roles refuses unknown fields: leave them out (unset).
+    older = answer.model_dump(exclude={"role", "token_expires_at", "pin_pepper"})
+    return EnrollResponse.model_validate(older)
+
+
+@router.post("/token/rotate", responses=ERRORS)
+def rotate_token(request: Request, ctx: CtxDep, station: StationDep) -> TokenRotation:
+    """A new token; the one this call used works until the new one is first used."""
+    with ctx.engine.begin() as conn:
+        return stations.rotate(conn, station, bearer(request), ctx.settings.token_days)
 
 
 def _answer(request: Request, ctx: Context, kind: str, number: str) -> StatusAnswer:
@@ -98,7 +122,7 @@ def _answer(request: Request, ctx: Context, kind: str, number: str) -> StatusAns
     # SQLite: a read-only transaction (the limiter is in memory), so lookups never queue behind
     # SQLite's single writer; an upstream answer is cached in a write of its own (status_source).
     with ctx.engine.begin() if shared or ctx.upstream is not None else ctx.engine.connect() as conn:
-        station = station_for(conn, token)
+        station = station_for(conn, token, route_key(request))
         key = f"station:{station.station_id}"
         rate, burst = ctx.settings.station_rate, ctx.settings.station_burst
         decision = (
@@ -107,13 +131,16 @@ def _answer(request: Request, ctx: Context, kind: str, number: str) -> StatusAns
             else _MEMORY_LIMITER.hit(key, rate, burst)
         )
         if decision.allowed:
-            return lookup(ctx, conn, kind, number)
-    raise _too_many(decision)
+            answer = lookup(ctx, conn, kind, number)
+    if not decision.allowed:
+        raise _too_many(decision)
+    settle(ctx.engine, station)  # usually nothing; outside the lookup's transaction
+    return answer
 
 
 def _authorized(request: Request, ctx: Context) -> None:
     with ctx.engine.connect() as conn:
-        station_for(conn, bearer(request))
+        station_for(conn, bearer(request), route_key(request))
 
 
 def _too_many(decision: ratelimit.Decision) -> ApiError:
@@ -188,9 +215,12 @@ def redeem_ticket(
 def get_config(request: Request, ctx: CtxDep, station: StationDep) -> VenueConfig:
     with OrmSession(ctx.engine) as db:
         venue = db.get_one(Venue, station.venue_id)
-        staff = db.scalars(
-            select(Staff).where(Staff.venue_id == station.venue_id).order_by(Staff.name)
-        ).all()
+        staff = roles.staff_for_role(
+            station.role,
+            db.scalars(
+                select(Staff).where(Staff.venue_id == station.venue_id).order_by(Staff.name)
+            ).all(),
+        )
         pepper = approvals.station_pepper(db.connection(), station.station_id)
     base = ctx.settings.public_url or str(request.base_url)
     return VenueConfig(

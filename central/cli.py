@@ -93,6 +93,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
         trusted_proxies=tuple(args.trusted_proxy),
         enroll_rate=args.enroll_rate,
         enroll_burst=args.enroll_burst,
+        token_days=args.token_days,
     )
     log_file = args.log_file if args.log_file else data_dir / "logs" / "central.log"
     uvicorn.run(
@@ -157,8 +158,28 @@ def cmd_issue_code(args: argparse.Namespace) -> int:
 
     engine, _ = _prepare(args)
     with engine.begin() as conn:
-        code = admin.issue_code(conn, args.venue, ttl=timedelta(hours=args.hours))
+        code = admin.issue_code(conn, args.venue, role=args.role, ttl=timedelta(hours=args.hours))
     print(code)
+    return EXIT_OK
+
+
+def cmd_list_stations(args: argparse.Namespace) -> int:
+    from central import stations
+
+    engine, _ = _prepare(args)
+    with engine.connect() as conn:
+        rows = stations.list_stations(conn, args.venue)
+    print("\n".join(stations.format_rows(rows)))
+    return EXIT_OK
+
+
+def cmd_revoke_station(args: argparse.Namespace) -> int:
+    from central import stations
+
+    engine, _ = _prepare(args)
+    with engine.begin() as conn:
+        when = stations.revoke(conn, args.station)
+    print(f"station {args.station} revoked at {when.isoformat()}; its token no longer works")
     return EXIT_OK
 
 
@@ -218,6 +239,9 @@ def build_parser() -> argparse.ArgumentParser:
     serve.add_argument("--enroll-rate", type=float, default=0.1, help="enrollments/s per client")
     serve.add_argument("--enroll-burst", type=int, default=10)
     serve.add_argument(
+        "--token-days", type=float, default=90.0, help="station tokens expire after this long"
+    )
+    serve.add_argument(
         "--trusted-proxy",
         action="append",
         default=[],
@@ -267,8 +291,24 @@ def build_parser() -> argparse.ArgumentParser:
     code = sub.add_parser("issue-code", help="print a one-time station enrollment code")
     _common(code)
     code.add_argument("--venue", required=True)
+    code.add_argument(
+        "--role",
+        required=True,
+        choices=["door", "box_office", "office", "combined"],
+        help="what the enrolled station may do (combined: door, box office and office on one PC)",
+    )
     code.add_argument("--hours", type=float, default=24.0, help="validity")
     code.set_defaults(func=cmd_issue_code)
+
+    listing = sub.add_parser("list-stations", help="the venue's stations, their roles and tokens")
+    _common(listing)
+    listing.add_argument("--venue", required=True)
+    listing.set_defaults(func=cmd_list_stations)
+
+    revoke = sub.add_parser("revoke-station", help="revoke a station's token at once")
+    _common(revoke)
+    revoke.add_argument("--station", required=True, help="the station's id (see list-stations)")
+    revoke.set_defaults(func=cmd_revoke_station)
 
     feed = sub.add_parser("import-statuses", help="load a status feed (CSV or JSON)")
     _common(feed)
@@ -279,11 +319,12 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     from central.admin import AdminError
+    from central.stations import StationError
 
     args = build_parser().parse_args(argv)
     try:
         return int(args.func(args))
-    except AdminError as exc:
+    except (AdminError, StationError) as exc:
         print(f"refused: {exc}", file=sys.stderr)
         return EXIT_REJECTED
     except (OSError, RuntimeError) as exc:

@@ -10,13 +10,21 @@ import hashlib
 import secrets
 import uuid
 from dataclasses import dataclass
+from datetime import datetime, timedelta
 from typing import Annotated
 
 import httpx
-from fastapi import Depends, HTTPException, Request
-from sqlalchemy import Connection, Engine, select
+from fastapi import Depends, HTTPException, Request, Response
+from sqlalchemy import Connection, Engine, or_, select, update
 
-from central.db import Station, Venue
+from app.sync.protocol import (
+    API_PREFIX,
+    STATION_ROLE_HEADER,
+    TOKEN_EXPIRES_HEADER,
+    StationRole,
+)
+from central import roles
+from central.db import Station, Venue, utcnow
 from central.keys import ServerKeys
 from central.settings import ServerSettings
 
@@ -36,6 +44,11 @@ class StationAuth:
     station_id: uuid.UUID
     venue_id: int
     venue_code: str
+    role: StationRole = StationRole.COMBINED
+    expires_at: datetime | None = None
+    # what the first use of a rotated token and an old last-seen moment still need written
+    clears_previous: bool = False
+    last_seen_at: datetime | None = None
 
 
 class ApiError(HTTPException):
@@ -73,24 +86,100 @@ def bearer(request: Request) -> str:
     return token.strip()
 
 
-def station_for(conn: Connection, token: str) -> StationAuth:
+def station_for(conn: Connection, token: str, endpoint: str | None = None) -> StationAuth:
+    """The station holding `token`, if it is still valid and its role may call `endpoint`.
+
+    401 "unauthorized" (unknown token), "revoked" or "token_expired"; 403 "forbidden_role".
+    The token before a rotation still works until the new one is first used.
+    """
+    digest = token_hash(token)
     row = conn.execute(
-        select(Station.id, Station.venue_id, Venue.code)
+        select(
+            Station.id, Station.venue_id, Venue.code, Station.role, Station.expires_at,
+            Station.revoked_at, Station.last_seen_at, Station.token_hash,
+            Station.previous_token_hash,
+        )
         .join(Venue, Venue.id == Station.venue_id)
-        .where(Station.token_hash == token_hash(token), Station.revoked_at.is_(None))
-    ).one_or_none()
+        .where(or_(Station.token_hash == digest, Station.previous_token_hash == digest))
+    ).one_or_none()  # fmt: skip
     if row is None:
-        raise ApiError(401, "unauthorized", "This station token is unknown or revoked.", _CHALLENGE)
-    return StationAuth(station_id=row[0], venue_id=row[1], venue_code=row[2])
+        raise ApiError(401, "unauthorized", "This station token is unknown.", _CHALLENGE)
+    if row.revoked_at is not None:
+        raise ApiError(
+            401, "revoked",
+            "This station was revoked. Enroll it again with a new enrollment code.", _CHALLENGE,
+        )  # fmt: skip
+    if row.expires_at <= utcnow():
+        raise ApiError(
+            401, "token_expired",
+            "This station's token has expired. Enroll it again with a new enrollment code.",
+            _CHALLENGE,
+        )  # fmt: skip
+    role = _role(row.role)
+    if endpoint is not None and not roles.allows(role, endpoint):
+        raise ApiError(403, "forbidden_role", roles.refusal(role, endpoint))
+    return StationAuth(
+        station_id=row.id,
+        venue_id=row.venue_id,
+        venue_code=row.code,
+        role=role,
+        expires_at=row.expires_at,
+        clears_previous=row.previous_token_hash is not None and row.token_hash == digest,
+        last_seen_at=row.last_seen_at,
+    )
+
+
+def _role(text: str) -> StationRole:
+    try:
+        return StationRole(text)
+    except ValueError:  # a role this version does not know: the narrowest reading
+        return StationRole.DOOR
+
+
+SEEN_EVERY = timedelta(minutes=5)  # last_seen_at is written at most this often per station
+
+
+def settle(engine: Engine, station: StationAuth) -> None:
+    """Write what a call taught: the new token is in use (forget the old), the station was seen.
+
+    Most calls write nothing: a station is marked seen at most every SEEN_EVERY.
+    """
+    now = utcnow()
+    stale = station.last_seen_at is None or now - station.last_seen_at >= SEEN_EVERY
+    if not (station.clears_previous or stale):
+        return
+    values: dict[str, object] = {"last_seen_at": now}
+    if station.clears_previous:
+        values["previous_token_hash"] = None
+    with engine.begin() as conn:
+        conn.execute(update(Station).where(Station.id == station.station_id).values(**values))
 
 
 _CHALLENGE = {"WWW-Authenticate": "Bearer"}
 
 
-def current_station(request: Request, ctx: Annotated[Context, Depends(get_context)]) -> StationAuth:
+def route_key(request: Request) -> str:
+    """The route's key in central.roles.ENDPOINT_ROLES ("POST /refunds")."""
+    route = request.scope.get("route")
+    path = getattr(route, "path", request.url.path)
+    return roles.endpoint_key(request.method, path, API_PREFIX)
+
+
+def current_station(
+    request: Request, response: Response, ctx: Annotated[Context, Depends(get_context)]
+) -> StationAuth:
+    """Every station endpoint's check: a valid token whose role may call this route.
+
+    The answer tells the console its role and its token's expiry in headers (protocol).
+    """
     token = bearer(request)
     with ctx.engine.connect() as conn:
-        return station_for(conn, token)
+        station = station_for(conn, token, route_key(request))
+    settle(ctx.engine, station)
+    response.headers[STATION_ROLE_HEADER] = station.role.value
+    if station.expires_at is not None:
+        response.headers[TOKEN_EXPIRES_HEADER] = station.expires_at.isoformat()
+    return station
 
 
 CtxDep = Annotated[Context, Depends(get_context)]

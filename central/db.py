@@ -105,6 +105,13 @@ class Station(Base):
     # Wraps the supervisors' offline verifiers for this station only (app.core.pins); issued once,
     # at enrollment. None for a station enrolled before: it approves online only.
     pin_pepper: Mapped[bytes | None] = mapped_column(LargeBinary(64))
+    # door, box_office, office or combined (central/roles.py); set by the enrollment code
+    role: Mapped[str] = mapped_column(String(20), server_default="combined")
+    expires_at: Mapped[datetime]  # the current token's; rotation moves it
+    last_seen_at: Mapped[datetime | None]  # kept to within a few minutes (see central.stations)
+    # The token before the latest rotation: valid until the new one is first used, so a lost
+    # rotation answer never locks a console out (see central.stations.rotate).
+    previous_token_hash: Mapped[str | None] = mapped_column(String(64), unique=True)
 
 
 class EnrollmentCode(Base):
@@ -116,6 +123,7 @@ class EnrollmentCode(Base):
     expires_at: Mapped[datetime]
     used_at: Mapped[datetime | None]
     station_id: Mapped[uuid.UUID | None] = mapped_column(Uuid)
+    role: Mapped[str] = mapped_column(String(20), server_default="combined")  # the station's
 
 
 class Staff(Base):

@@ -17,6 +17,7 @@ from sqlalchemy import Connection, select
 from app.core.iin import check_digit
 from app.core.statuses import Status
 from app.resources import load_json
+from app.sync.protocol import StationRole
 from central import admin
 from central.db import EventSession, Order, Ticket, Venue, utcnow
 from central.keys import ServerKeys
@@ -84,7 +85,8 @@ def seed(conn: Connection, keys: ServerKeys, enroll_code: str | None = None) -> 
         if status is not Status.NOT_FOUND:
             admin.set_status(conn, keys, IIN, number, status, set_at)
     admin.set_status(conn, keys, PASSPORT, DEMO_PASSPORT, Status.GREEN, set_at)
-    return admin.issue_code(conn, VENUE_CODE, fixed=enroll_code)
+    # The demo console is door, box office and office on one PC.
+    return admin.issue_code(conn, VENUE_CODE, role=StationRole.COMBINED, fixed=enroll_code)
 
 
 def _create(conn: Connection) -> None:

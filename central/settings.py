@@ -32,3 +32,5 @@ class ServerSettings:
     enroll_burst: int = 10
     sse_poll_s: float = 0.5
     trusted_proxies: tuple[str, ...] = ()  # peers whose X-Forwarded-For/-Proto are believed
+    token_days: float = 90.0  # a station token's life; consoles rotate before it ends
+    stream_recheck_s: float = 2.0  # an open check-in stream re-checks its station this often

@@ -1,5 +1,8 @@
 """Server-sent events of visitors' check-ins for the door screens of one venue.
 
+The stream re-checks its station's token every `stream_recheck_s` (ServerSettings): a station
+revoked, expired, or rotated past the token the stream was opened with loses the stream then.
+
 Works across server processes by polling the `checkins` table (a check-in made through one
 process reaches a door connected to another). Event ids are the table's sequence numbers, so a
 reconnecting door sends `Last-Event-ID` and misses nothing. On PostgreSQL two transactions can
@@ -24,7 +27,7 @@ from sqlalchemy import func, select
 
 from app.core.statuses import Status
 from app.sync.protocol import CheckinOut
-from central.context import Context, CtxDep, StationDep
+from central.context import ApiError, Context, CtxDep, StationDep, bearer, route_key, station_for
 from central.db import Checkin, utcnow
 from central.openapi import EVENT_STREAM, errors
 
@@ -58,14 +61,29 @@ def _after(ctx: Context, venue_id: int, floor: int) -> list[tuple[int, CheckinOu
     ]
 
 
+def _still_allowed(ctx: Context, token: str, endpoint: str) -> bool:
+    """The stream's station as at this moment: not revoked, not expired, role still fits."""
+    try:
+        with ctx.engine.connect() as conn:
+            station_for(conn, token, endpoint)
+    except ApiError:
+        return False
+    return True
+
+
 async def _events(
     request: Request, ctx: Context, venue_id: int, last_id: int | None
 ) -> AsyncIterator[str]:
     floor = last_id if last_id is not None else await run_in_threadpool(_latest, ctx, venue_id)
+    token, endpoint = bearer(request), route_key(request)
     sent: set[int] = set()
     yield "retry: 2000\n\n"
-    quiet_since = time.monotonic()
+    quiet_since = checked = time.monotonic()
     while not await request.is_disconnected():
+        if time.monotonic() - checked >= ctx.settings.stream_recheck_s:
+            if not await run_in_threadpool(_still_allowed, ctx, token, endpoint):
+                return  # revoked, expired or no longer allowed: the reconnect hears why
+            checked = time.monotonic()
         rows = await run_in_threadpool(_after, ctx, venue_id, floor)
         prefix_settled = True
         for seq, checkin, settled in rows:

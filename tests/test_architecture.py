@@ -41,8 +41,21 @@ def test_the_checks_see_modules() -> None:
 
 
 def test_core_is_pure() -> None:
-    forbidden = ("PySide6", "sqlalchemy", "httpx", "alembic", "requests", "socket", "app.models",
-                 "app.services", "app.sync", "app.views", "app.devices", "app.documents", "central")
+    forbidden = (
+        "PySide6",
+        "sqlalchemy",
+        "httpx",
+        "alembic",
+        "requests",
+        "socket",
+        "app.models",
+        "app.services",
+        "app.sync",
+        "app.views",
+        "app.devices",
+        "app.documents",
+        "central",
+    )
     assert _offenders("app/core", forbidden) == []
 
 

@@ -14,7 +14,18 @@ def _run(*cmd: str) -> subprocess.CompletedProcess[str]:
 
 
 def test_ruff_is_clean() -> None:
-    result = _run(sys.executable, "-m", "ruff", "check", "app", "central", "tests", "bench", "installers", "tools")
+    result = _run(
+        sys.executable,
+        "-m",
+        "ruff",
+        "check",
+        "app",
+        "central",
+        "tests",
+        "bench",
+        "installers",
+        "tools",
+    )
     assert result.returncode == 0, result.stdout + result.stderr
 
 

@@ -68,7 +68,9 @@ class StationContext:
     pseudonym_key: bytes
     clock: Callable[[], datetime] = utcnow
     pin_pepper: bytes | None = None  # from the keyring: opens the supervisors' offline verifiers
-    profile: str = secrets.DEFAULT_PROFILE  # the keyring entries' profile
+    profile: str = (
+        secrets.DEFAULT_PROFILE
+    )  # the keyring entries' profile (a token rotation rewrites it)
     pepper_asked: bool = False  # a station without a pepper asks the server once per run
 
     def venue(self) -> VenueSettings:

@@ -26,7 +26,17 @@ from app.sync import secrets
 from app.sync.backoff import Backoff
 from app.sync.client import CentralClient, SyncError
 from app.sync.outbox import Outbox
-from app.sync.pull import pull_config, pull_orders
+from app.sync.protocol import StationRole
+from app.sync.pull import (
+    STATION_ROLE_KEY,
+    TOKEN_EXPIRES_KEY,
+    get_setting,
+    pull_config,
+    pull_orders,
+    set_setting,
+)
+from app.sync.rotation import rotate_if_due
+from app.sync.secrets import KeyringUnavailable
 
 
 @dataclass(frozen=True)
@@ -37,6 +47,7 @@ class EnrollResult:
     keyring: str  # the backend that holds the token, so the person knows where it went
     config_pulled: bool
     orders_pulled: int
+    role: StationRole = StationRole.COMBINED  # what the code's issuer let this station do
 
 
 @dataclass(frozen=True)
@@ -51,6 +62,7 @@ class SyncReport:
     pending: int
     errors: tuple[str, ...]
     next_attempt_at: datetime | None = None
+    token_rotated_until: datetime | None = None  # a new token was taken, valid until then
 
     def as_json(self) -> dict[str, object]:
         return {
@@ -64,6 +76,9 @@ class SyncReport:
             "pending": self.pending,
             "errors": list(self.errors),
             "next_attempt_at": self.next_attempt_at.isoformat() if self.next_attempt_at else None,
+            "token_rotated_until": (
+                self.token_rotated_until.isoformat() if self.token_rotated_until else None
+            ),
         }
 
 
@@ -101,6 +116,9 @@ def enroll(
                 session.add(venue)
             venue.server_public_key = answer.server_public_key
             session.flush()
+            set_setting(session, STATION_ROLE_KEY, answer.role.value)
+            if answer.token_expires_at is not None:
+                set_setting(session, TOKEN_EXPIRES_KEY, answer.token_expires_at.isoformat())
             session.add(
                 Station(
                     id=answer.station_id,
@@ -121,10 +139,21 @@ def enroll(
             except SyncError:
                 pass  # the next `ashyq sync` pulls; the enrollment itself stands
         return EnrollResult(
-            answer.station_id, answer.venue_code, station_name, backend, config_pulled, orders
-        )
+            answer.station_id, answer.venue_code, station_name, backend, config_pulled, orders,
+            answer.role,
+        )  # fmt: skip
     finally:
         engine.dispose()
+
+
+def station_role(ctx: StationContext) -> StationRole | None:
+    """This station's role as enrollment or the latest config pull said; None if never told."""
+    with ctx.sessions() as session:
+        value = get_setting(session, STATION_ROLE_KEY)
+    try:
+        return StationRole(value) if value else None
+    except ValueError:
+        return None
 
 
 def _b64(text: str) -> bytes:
@@ -176,14 +205,18 @@ def sync_once(
     backing_off = not force and not box.due()  # the server was away: wait for the back-off
     push = box.push(ctx.primary, force=force)
     errors = list(push.errors)
-    config_pulled, pulled_orders = False, 0
+    config_pulled, pulled_orders, rotated = False, 0, None
     if pull and not push.errors and not backing_off:
         try:
             ensure_pin_pepper(ctx)
-            pull_config(ctx.primary, ctx.sessions, now=ctx.clock())
+            config = pull_config(ctx.primary, ctx.sessions, now=ctx.clock())
             config_pulled = True
+            rotated = rotate_if_due(
+                ctx.primary, [ctx.fallback], ctx.sessions, expires_at=config.token_expires_at,
+                now=ctx.clock(), profile=ctx.profile,
+            )  # fmt: skip
             pulled_orders = pull_orders(ctx.primary, ctx.sessions).orders
-        except SyncError as exc:
+        except (SyncError, KeyringUnavailable) as exc:
             errors.append(f"{exc.code}: {exc.message}")
     return SyncReport(
         pushed=push.pushed,
@@ -196,4 +229,5 @@ def sync_once(
         pending=push.pending,
         errors=tuple(errors),
         next_attempt_at=push.next_attempt_at,
+        token_rotated_until=rotated,
     )

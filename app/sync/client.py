@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import base64
 import binascii
+import contextlib
 import json
 import logging
 import re
@@ -98,14 +99,21 @@ def _server_message(response: httpx.Response) -> str:
     return str(body)[:200]
 
 
-def _error_code(response: httpx.Response) -> str | None:
-    """The stable code of an ErrorBody answer (FastAPI nests it under "detail")."""
+_REENROLL = (
+    "Ask a manager for a new enrollment code and enroll this station again "
+    "(`ashyq enroll --server URL --code CODE`)."
+)
+# The server's codes for a credential it no longer accepts: a person must re-enroll the station.
+CREDENTIAL_CODES = frozenset({"revoked", "token_expired", "forbidden_role", "unauthorized"})
+
+
+def _server_code(response: httpx.Response) -> str | None:
     try:
         body = response.json()
     except (json.JSONDecodeError, UnicodeDecodeError):
         return None
     if isinstance(body, dict):
-        detail = body.get("detail", body)
+        detail = body.get("detail", body)  # FastAPI nests an HTTPException's body
         if isinstance(detail, dict) and isinstance(detail.get("code"), str):
             return str(detail["code"])
     return None
@@ -114,6 +122,13 @@ def _error_code(response: httpx.Response) -> str | None:
 def _error_for(response: httpx.Response) -> SyncError:
     status = response.status_code
     message = _server_message(response)
+    code = _server_code(response) if status in (401, 403) else None
+    if code == "revoked":
+        return SyncError("revoked", f"This station was revoked on the server. {_REENROLL}", status)
+    if code == "token_expired":
+        return SyncError("token_expired", f"This station's token has expired. {_REENROLL}", status)
+    if code == "forbidden_role":
+        return SyncError("forbidden_role", message, status)
     if status in (401, 403):
         return SyncError(
             "unauthorized",
@@ -143,6 +158,10 @@ class CentralClient:
         if token:
             headers["Authorization"] = f"Bearer {token}"
         self.base_url = base_url.rstrip("/")
+        # What the latest station-checked answer said (protocol's X-Station-Role and
+        # X-Token-Expires headers); None until one arrived, or from a server without roles.
+        self.station_role: p.StationRole | None = None
+        self.token_expires_at: datetime | None = None
         self._http = httpx.Client(
             base_url=self.base_url,
             headers=headers,
@@ -151,6 +170,10 @@ class CentralClient:
             transport=transport,
             follow_redirects=False,
         )
+
+    def set_token(self, token: str) -> None:
+        """Use a new token from now on (after a rotation, once the keyring holds it)."""
+        self._http.headers["Authorization"] = f"Bearer {token}"
 
     @classmethod
     def from_keyring(cls, base_url: str, profile: str = "default", **kwargs: Any) -> CentralClient:
@@ -178,11 +201,12 @@ class CentralClient:
         body: BaseModel | None = None,
         params: dict[str, str] | None = None,
         timeout: float | httpx.Timeout | None = None,
+        headers: dict[str, str] | None = None,
     ) -> httpx.Response:
-        kwargs: dict[str, Any] = {}
+        kwargs: dict[str, Any] = {"headers": dict(headers or {})}
         if body is not None:
             kwargs["content"] = body.model_dump_json().encode("utf-8")
-            kwargs["headers"] = {"Content-Type": "application/json"}
+            kwargs["headers"]["Content-Type"] = "application/json"
         if params:
             kwargs["params"] = params
         if timeout is not None:
@@ -195,7 +219,17 @@ class CentralClient:
             raise SyncError(
                 "offline", f"Cannot reach {self.base_url} ({type(exc).__name__})."
             ) from None
+        self._note_station(response.headers)
         return response
+
+    def _note_station(self, headers: httpx.Headers) -> None:
+        role, expires = headers.get(p.STATION_ROLE_HEADER), headers.get(p.TOKEN_EXPIRES_HEADER)
+        with contextlib.suppress(ValueError):
+            self.station_role = p.StationRole(role) if role else self.station_role
+        with contextlib.suppress(ValueError):
+            moment = datetime.fromisoformat(expires) if expires else None
+            if moment is not None and moment.tzinfo is not None:
+                self.token_expires_at = moment
 
     def _call(
         self,
@@ -234,7 +268,8 @@ class CentralClient:
     def enroll(self, code: str, station_name: str) -> p.EnrollResponse:
         """Spend a one-time code; a refused code (unknown, used, expired) says which it was."""
         request = p.EnrollRequest(code=code, station_name=station_name)
-        response = self._send("POST", f"{p.API_PREFIX}/enroll", body=request)
+        headers = {p.FEATURES_HEADER: p.FEATURE_STATION_ROLES}
+        response = self._send("POST", f"{p.API_PREFIX}/enroll", body=request, headers=headers)
         if response.status_code in (401, 403):
             raise SyncError("enrollment_refused", _server_message(response), response.status_code)
         if not response.is_success:
@@ -276,7 +311,7 @@ class CentralClient:
         """A PIN checked by the server; a wrong one is SyncError "wrong_pin" (not unauthorized)."""
         path = f"{p.API_PREFIX}/approvals"
         response = self._send("POST", path, body=request, timeout=timeout)
-        if response.status_code == 403 and _error_code(response) == "wrong_pin":
+        if response.status_code == 403 and _server_code(response) == "wrong_pin":
             raise SyncError("wrong_pin", _server_message(response), 403)
         if response.status_code == 429:
             retry = response.headers.get("Retry-After", "")
@@ -296,6 +331,10 @@ class CentralClient:
             return base64.b64decode(answer.pin_pepper, validate=True)
         except (binascii.Error, ValueError):
             raise SyncError("bad_response", "The pepper answer is not base64.") from None
+
+    def rotate_token(self) -> p.TokenRotation:
+        """A new token; the one in use stays valid on the server until the new one is used."""
+        return self._call(p.TokenRotation, "POST", f"{p.API_PREFIX}/token/rotate")
 
     def get_config(self) -> p.VenueConfig:
         return self._call(p.VenueConfig, "GET", f"{p.API_PREFIX}/config")

@@ -41,6 +41,23 @@ class Wire(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
 
+class Answer(Wire):
+    """A newer answer's shape: fields a later server adds are ignored, not refused."""
+
+    model_config = ConfigDict(extra="ignore", frozen=True)
+
+
+# Every call through the station check answers these headers (central.context.current_station):
+# the console rotates its token before X-Token-Expires and shows X-Station-Role. Headers, not
+# body fields, so consoles older than station roles still parse every answer.
+TOKEN_EXPIRES_HEADER = "X-Token-Expires"  # ISO-8601 moment
+STATION_ROLE_HEADER = "X-Station-Role"  # a StationRole value
+# Sent with POST /enroll by a console that understands `role` and `token_expires_at`; without
+# it the server leaves them out, so an older console still parses the answer to its spent code.
+FEATURES_HEADER = "X-Ashyq-Features"
+FEATURE_STATION_ROLES = "station-roles"
+
+
 class ErrorBody(Wire):
     """Every error answer: a stable code for programs and a sentence for people (English)."""
 
@@ -51,12 +68,21 @@ class ErrorBody(Wire):
 # --- enrollment -----------------------------------------------------------------------------
 
 
+class StationRole(StrEnum):
+    """What a station may do, chosen by whoever issued its enrollment code (central/roles.py)."""
+
+    DOOR = "door"  # status lookups, visits, tickets, check-in stream
+    BOX_OFFICE = "box_office"  # orders and refunds
+    OFFICE = "office"  # the manager's PC: every call, managers' and admins' PINs only
+    COMBINED = "combined"  # one PC does all (small venue, demo, stations enrolled before roles)
+
+
 class EnrollRequest(Wire):
     code: Annotated[str, Field(min_length=6, max_length=64)]
     station_name: Annotated[str, Field(min_length=1, max_length=80)]
 
 
-class EnrollResponse(Wire):
+class EnrollResponse(Answer):
     station_id: UUID
     venue_code: str
     token: str  # bearer token; the console keeps it in the OS keyring, the server only its hash
@@ -65,6 +91,15 @@ class EnrollResponse(Wire):
     # base64, this station's own key wrapping the supervisors' offline PIN verifiers (keyring
     # too, see app.core.pins); sent only here, once. None from a server without it.
     pin_pepper: str | None = None
+    role: StationRole = StationRole.COMBINED  # a server without roles allows everything
+    token_expires_at: AwareDatetime | None = None
+
+
+class TokenRotation(Answer):
+    """POST /token/rotate: the new token; the old one works until the new one is first used."""
+
+    token: str
+    expires_at: AwareDatetime
 
 
 # --- status lookups -------------------------------------------------------------------------

@@ -28,6 +28,8 @@ from app.sync.client import CentralClient
 
 ORDERS_SINCE_KEY = "sync.orders_modified_since"
 CONFIG_PULLED_KEY = "sync.config_pulled_at"
+STATION_ROLE_KEY = "station.role"  # door, box_office, office or combined (protocol.StationRole)
+TOKEN_EXPIRES_KEY = "station.token_expires_at"
 
 
 @dataclass(frozen=True)
@@ -36,6 +38,7 @@ class PullReport:
     staff: int = 0
     orders: int = 0
     tickets: int = 0
+    token_expires_at: datetime | None = None  # the station token's, as the server said
 
 
 def get_setting(session: Session, key: str) -> Any:
@@ -56,9 +59,16 @@ def pull_config(
 ) -> PullReport:
     """Replace the local venue, policy, rules and staff with the server's."""
     config = client.get_config()
+    role, expires = client.station_role, client.token_expires_at  # the answer's headers
     with sessions.begin() as session:
         store_config(session, config, now=now)
-    return PullReport(venue_code=config.venue.code, staff=len(config.staff))
+        if role is not None:
+            set_setting(session, STATION_ROLE_KEY, role.value)
+        if expires is not None:
+            set_setting(session, TOKEN_EXPIRES_KEY, expires.isoformat())
+    return PullReport(
+        venue_code=config.venue.code, staff=len(config.staff), token_expires_at=expires
+    )
 
 
 def store_config(session: Session, config: p.VenueConfig, *, now: datetime) -> None:

@@ -146,6 +146,13 @@ def store_pin_pepper(pin_pepper: bytes, profile: str = DEFAULT_PROFILE) -> None:
     _set(f"{profile}/{_PIN_PEPPER}", base64.b64encode(pin_pepper).decode("ascii"))
 
 
+def store_token(token: str, profile: str = DEFAULT_PROFILE) -> None:
+    """Replace the station token (after a rotation); the pseudonym key stays."""
+    if not token:
+        raise ValueError("empty token")
+    _set(f"{profile}/{_TOKEN}", token)
+
+
 def load(profile: str = DEFAULT_PROFILE) -> StationSecrets:
     """The credentials of an enrolled station; NotEnrolled when there are none."""
     token = _get(f"{profile}/{_TOKEN}")

@@ -31,9 +31,11 @@ from app.services.auth import station_auth
 from app.services.context import StationContext
 from app.services.door_flow import DoorFlow
 from app.services.door_types import CheckinRow
-from app.services.sync_service import make_outbox, sync_once
+from app.services.sync_service import make_outbox, station_role, sync_once
 from app.services.visit_log import VisitLog
 from app.settings import Settings, load, save
+from app.sync.client import CREDENTIAL_CODES
+from app.sync.protocol import StationRole
 from app.views.door import DoorScreen
 from app.views.main_window import MainWindow, WindowServices
 from app.views.screen import LazyScreen, ScanInput, Screen
@@ -52,6 +54,7 @@ class SyncState:
     pending: int = 0
     last_sync: datetime | None = None
     errors: tuple[str, ...] = ()
+    credentials: str | None = None  # "revoked", "token_expired" ...: re-enroll (status bar says)
 
 
 @dataclass
@@ -71,6 +74,10 @@ class SyncLoop:
         try:
             report = sync_once(self.ctx, outbox=self.outbox, force=False)
             online = not report.errors
+            self.state.credentials = next(
+                (code for code in CREDENTIAL_CODES for e in report.errors if e.startswith(code)),
+                None,
+            )
         except Exception as exc:  # a sync failure is a state to show, never a crash
             log.warning("sync failed: %s", exc)
             online = False
@@ -114,7 +121,7 @@ class CheckinListener:
             from app.sync import secrets
             from app.sync.client import CentralClient
 
-            self._client = CentralClient(self.ctx.primary.base_url, secrets.token())
+            self._client = CentralClient(self.ctx.primary.base_url, secrets.token(self.ctx.profile))
             self._thread.start()
 
     def stop(self) -> None:
@@ -126,8 +133,11 @@ class CheckinListener:
             self._thread.join(timeout=5)
 
     def _run(self) -> None:
+        from app.sync import secrets
+
         while not self._stop.is_set():
             try:
+                self._client.set_token(secrets.token(self.ctx.profile))  # a rotation may have
                 for checkin in self._client.checkins(read_timeout=30):
                     if self._stop.is_set():
                         return
@@ -145,6 +155,21 @@ class CheckinListener:
 
     def latest(self, limit: int) -> list[CheckinRow]:
         return list(self.recent[:limit])
+
+
+# Screens whose server calls a station of this role may not make (central/roles.py): hidden
+# for everyone, so a manager at the box office cannot queue visits the server would refuse.
+HIDDEN_FOR_STATION: dict[StationRole, frozenset[str]] = {
+    StationRole.DOOR: frozenset({"refunds"}),
+    StationRole.BOX_OFFICE: frozenset({"door", "log"}),
+}
+
+
+def narrow_screens(screens: list[Screen], role: StationRole | None) -> None:
+    hidden = HIDDEN_FOR_STATION.get(role, frozenset()) if role is not None else frozenset()
+    for screen in screens:
+        if screen.key in hidden:
+            screen.roles = frozenset()
 
 
 @dataclass
@@ -194,6 +219,7 @@ class Console:
         screens += _desk_screens(ctx, runner, staff, settings)
         settings_actions = StationSettings(ctx, settings_file)
         screens.append(SettingsScreen(settings_actions, runner, staff))
+        narrow_screens(screens, station_role(ctx))
         sync = SyncLoop(ctx)
 
         def venue_name() -> str:
@@ -316,6 +342,12 @@ class StationSettings:
         from app.services.sync_service import enroll
 
         return enroll(server_url, code, station_name, database_path()).venue_code
+
+    def station_role(self) -> str | None:
+        from app.services.sync_service import station_role
+
+        role = station_role(self.ctx)
+        return role.value if role is not None else None
 
     def venue_policy(self) -> dict[str, Any]:
         with self.ctx.sessions() as session:

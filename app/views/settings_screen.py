@@ -47,6 +47,8 @@ class SettingsActions(Protocol):
 
     def command_sheet(self) -> str: ...
 
+    def station_role(self) -> str | None: ...
+
 
 class SettingsScreen(Screen):
     key = "settings"
@@ -98,6 +100,9 @@ class SettingsScreen(Screen):
         self.enroll_code = QLineEdit()
         self.enroll_code.setObjectName("enrollCode")
         self.station_name = QLineEdit()
+        self.station_role = QLabel()  # read-only: the enrollment code's issuer chose it
+        self.station_role.setObjectName("stationRole")
+        self._role: str | None = None
         self.enroll_button = QPushButton()
         self.enroll_button.clicked.connect(self._enroll)
         self.save_button = QPushButton()
@@ -132,7 +137,10 @@ class SettingsScreen(Screen):
                     "fullscreen",
                 ],
             ),
-            (self.server_form, ["server_url", "fallback_url", "station_name", "enroll_code"]),
+            (
+                self.server_form,
+                ["server_url", "fallback_url", "station_role", "station_name", "enroll_code"],
+            ),
         ):
             for name in names:
                 label = QLabel()
@@ -161,6 +169,20 @@ class SettingsScreen(Screen):
     def activated(self) -> None:
         self._runner.run(self._actions.load, self._show, self._failed)
         self._runner.run(self._actions.venue_policy, self._show_policy, self._failed)
+        self._runner.run(self._actions.station_role, self._show_role, self._failed)
+
+    def _show_role(self, role: str | None) -> None:
+        self._role = role
+        self.station_role.setText(self._role_text(role))
+
+    def _role_text(self, role: str | None) -> str:
+        texts = {
+            "door": self.tr("Door"),
+            "box_office": self.tr("Box office"),
+            "office": self.tr("Office (manager's PC)"),
+            "combined": self.tr("Door, box office and office on one PC"),
+        }
+        return texts.get(role or "", self.tr("Not known yet: sync once"))
 
     def _show(self, settings: Settings) -> None:
         self._settings = settings
@@ -270,11 +292,13 @@ class SettingsScreen(Screen):
             "fullscreen": self.tr("Full screen at start"),
             "server_url": self.tr("Central server"),
             "fallback_url": self.tr("Fallback service"),
+            "station_role": self.tr("Station role"),
             "station_name": self.tr("Station name"),
             "enroll_code": self.tr("One-time code"),
         }
         for name, label in self._labels.items():
             label.setText(texts[name])
+        self.station_role.setText(self._role_text(self._role))
         self.devices_box.setTitle(self.tr("This station"))
         self.server_box.setTitle(self.tr("Server and enrollment"))
         self.policy_box.setTitle(self.tr("Venue policy (set on the central server)"))

@@ -88,7 +88,11 @@ class SyncStatusBar(QStatusBar):
             self._link.setText(self.tr("Connecting…"))
             self._link.setStyleSheet("")
             return
-        if state.online:
+        refused = getattr(state, "credentials", None)
+        if refused and not state.online:
+            self._link.setText(self._refusal(refused))
+            self._link.setStyleSheet("color: #b00020; font-weight: bold;")
+        elif state.online:
             self._link.setText(self.tr("● Online since %1").replace("%1", _hhmm(state.since)))
             self._link.setStyleSheet("color: #1b5e20; font-weight: bold;")
         else:
@@ -96,6 +100,16 @@ class SyncStatusBar(QStatusBar):
             self._link.setStyleSheet("color: #b00020; font-weight: bold;")
         self._queue.setText(self.tr("Waiting to send: %n", "", state.pending))
         self._last.setText(self.tr("Last sync: %1").replace("%1", _hhmm(state.last_sync)))
+
+    def _refusal(self, code: str) -> str:
+        texts = {
+            "revoked": self.tr("This station was revoked: enroll it again with a new code"),
+            "token_expired": self.tr(
+                "This station's token expired: enroll it again with a new code"
+            ),
+            "forbidden_role": self.tr("This station's role does not allow this: ask a manager"),
+        }
+        return texts.get(code, self.tr("The server refused this station: enroll it again"))
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt override)
         if event.type() == QEvent.Type.LanguageChange:

@@ -448,7 +448,7 @@
 <context>
     <name>RefundDeskScreen</name>
     <message>
-        <location filename="../../app/views/console.py" line="352"/>
+        <location filename="../../app/views/console.py" line="384"/>
         <location filename="../../app/views/refund_desk.py" line="173"/>
         <location filename="../../app/views/refund_desk_parts.py" line="128"/>
         <source>Refunds</source>
@@ -794,7 +794,7 @@ Returned to the card: %3</source>
 <context>
     <name>ReportsScreen</name>
     <message>
-        <location filename="../../app/views/console.py" line="359"/>
+        <location filename="../../app/views/console.py" line="391"/>
         <location filename="../../app/views/reports_screen.py" line="174"/>
         <source>Reports</source>
         <translation>Есептер</translation>
@@ -1154,147 +1154,177 @@ Returned to the card: %3</source>
 <context>
     <name>SettingsScreen</name>
     <message>
-        <location filename="../../app/views/settings_screen.py" line="215"/>
+        <location filename="../../app/views/settings_screen.py" line="180"/>
+        <source>Door</source>
+        <translation>Кіреберіс</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/settings_screen.py" line="181"/>
+        <source>Box office</source>
+        <translation>Касса</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/settings_screen.py" line="182"/>
+        <source>Office (manager&apos;s PC)</source>
+        <translation>Кеңсе (менеджер компьютері)</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/settings_screen.py" line="183"/>
+        <source>Door, box office and office on one PC</source>
+        <translation>Кіреберіс, касса және кеңсе бір компьютерде</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/settings_screen.py" line="185"/>
+        <source>Not known yet: sync once</source>
+        <translation>Әзірге белгісіз: бір рет синхрондаңыз</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/settings_screen.py" line="237"/>
         <source>Saved. Camera and scanner changes apply now.</source>
         <translation>Сақталды. Камера мен сканердің өзгерістері бірден күшіне енді.</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings_screen.py" line="221"/>
+        <location filename="../../app/views/settings_screen.py" line="243"/>
         <source>Door %1</source>
         <translation>Кіреберіс %1</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings_screen.py" line="225"/>
+        <location filename="../../app/views/settings_screen.py" line="247"/>
         <source>Type the server address and the one-time code first.</source>
         <translation>Алдымен сервер мекенжайы мен бір реттік кодты енгізіңіз.</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings_screen.py" line="227"/>
+        <location filename="../../app/views/settings_screen.py" line="249"/>
         <source>Enrolling…</source>
         <translation>Тіркелуде…</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings_screen.py" line="231"/>
+        <location filename="../../app/views/settings_screen.py" line="253"/>
         <source>Enrolled with venue %1. The token is kept in the system keyring.</source>
         <translation>Нысанға тіркелді: %1. Токен жүйелік кілттер қоймасында сақталады.</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings_screen.py" line="242"/>
+        <location filename="../../app/views/settings_screen.py" line="264"/>
         <source>Command barcodes saved to %1. Print it and keep it at the door.</source>
         <translation>Пәрмен штрихкодтары сақталды: %1. Оны басып шығарып, кіреберісте ұстаңыз.</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings_screen.py" line="251"/>
+        <location filename="../../app/views/settings_screen.py" line="273"/>
         <source>Failed: %1</source>
         <translation>Сәтсіз: %1</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings_screen.py" line="256"/>
+        <location filename="../../app/views/settings_screen.py" line="278"/>
         <source>Settings</source>
         <translation>Баптаулар</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings_screen.py" line="260"/>
+        <location filename="../../app/views/settings_screen.py" line="282"/>
         <source>Camera (number or video file)</source>
         <translation>Камера (нөмірі немесе бейнефайл)</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings_screen.py" line="261"/>
+        <location filename="../../app/views/settings_screen.py" line="283"/>
         <source>Barcode decoder</source>
         <translation>Штрихкод декодері</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings_screen.py" line="262"/>
+        <location filename="../../app/views/settings_screen.py" line="284"/>
         <source>Serial scanner port</source>
         <translation>COM-сканер порты</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings_screen.py" line="263"/>
+        <location filename="../../app/views/settings_screen.py" line="285"/>
         <source>Serial speed</source>
         <translation>Порт жылдамдығы</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings_screen.py" line="264"/>
+        <location filename="../../app/views/settings_screen.py" line="286"/>
         <source>Sounds</source>
         <translation>Дыбыстар</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings_screen.py" line="265"/>
+        <location filename="../../app/views/settings_screen.py" line="287"/>
         <source>Language</source>
         <translation>Тіл</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings_screen.py" line="266"/>
+        <location filename="../../app/views/settings_screen.py" line="288"/>
         <source>Door label</source>
         <translation>Кіреберіс атауы</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings_screen.py" line="267"/>
+        <location filename="../../app/views/settings_screen.py" line="289"/>
         <source>Receipt printer</source>
         <translation>Чек принтері</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings_screen.py" line="268"/>
+        <location filename="../../app/views/settings_screen.py" line="290"/>
         <source>Receipt paper</source>
         <translation>Чек қағазы</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings_screen.py" line="269"/>
+        <location filename="../../app/views/settings_screen.py" line="291"/>
         <source>Verdict shown for (s)</source>
         <translation>Шешімді көрсету уақыты (с)</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings_screen.py" line="270"/>
+        <location filename="../../app/views/settings_screen.py" line="292"/>
         <source>Full screen at start</source>
         <translation>Іске қосқанда толық экран</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings_screen.py" line="271"/>
+        <location filename="../../app/views/settings_screen.py" line="293"/>
         <source>Central server</source>
         <translation>Орталық сервер</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings_screen.py" line="272"/>
+        <location filename="../../app/views/settings_screen.py" line="294"/>
         <source>Fallback service</source>
         <translation>Резервтік сервис</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings_screen.py" line="273"/>
+        <location filename="../../app/views/settings_screen.py" line="295"/>
+        <source>Station role</source>
+        <translation>Жұмыс орнының рөлі</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/settings_screen.py" line="296"/>
         <source>Station name</source>
         <translation>Жұмыс орнының атауы</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings_screen.py" line="274"/>
+        <location filename="../../app/views/settings_screen.py" line="297"/>
         <source>One-time code</source>
         <translation>Бір реттік код</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings_screen.py" line="278"/>
+        <location filename="../../app/views/settings_screen.py" line="302"/>
         <source>This station</source>
         <translation>Осы жұмыс орны</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings_screen.py" line="279"/>
+        <location filename="../../app/views/settings_screen.py" line="303"/>
         <source>Server and enrollment</source>
         <translation>Сервер және тіркеу</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings_screen.py" line="280"/>
+        <location filename="../../app/views/settings_screen.py" line="304"/>
         <source>Venue policy (set on the central server)</source>
         <translation>Нысан ережелері (орталық серверде белгіленеді)</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings_screen.py" line="281"/>
+        <location filename="../../app/views/settings_screen.py" line="305"/>
         <source>Enroll this station</source>
         <translation>Жұмыс орнын тіркеу</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings_screen.py" line="282"/>
+        <location filename="../../app/views/settings_screen.py" line="306"/>
         <source>Save</source>
         <translation>Сақтау</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings_screen.py" line="283"/>
+        <location filename="../../app/views/settings_screen.py" line="307"/>
         <source>Command barcodes (PDF)</source>
         <translation>Пәрмен штрихкодтары (PDF)</translation>
     </message>
@@ -1312,17 +1342,17 @@ Returned to the card: %3</source>
         <translation>Қосылуда…</translation>
     </message>
     <message>
-        <location filename="../../app/views/status_bar.py" line="92"/>
+        <location filename="../../app/views/status_bar.py" line="96"/>
         <source>● Online since %1</source>
         <translation>● Желіде (қосылғаны: %1)</translation>
     </message>
     <message>
-        <location filename="../../app/views/status_bar.py" line="95"/>
+        <location filename="../../app/views/status_bar.py" line="99"/>
         <source>○ OFFLINE since %1</source>
         <translation>○ БАЙЛАНЫС ЖОҚ (үзілгені: %1)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/status_bar.py" line="97"/>
+        <location filename="../../app/views/status_bar.py" line="101"/>
         <source>Waiting to send: %n</source>
         <translation>
             <numerusform>Жіберуді күтуде: %n</numerusform>
@@ -1330,9 +1360,29 @@ Returned to the card: %3</source>
         </translation>
     </message>
     <message>
-        <location filename="../../app/views/status_bar.py" line="98"/>
+        <location filename="../../app/views/status_bar.py" line="102"/>
         <source>Last sync: %1</source>
         <translation>Соңғы синхрондау: %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/status_bar.py" line="106"/>
+        <source>This station was revoked: enroll it again with a new code</source>
+        <translation>Бұл жұмыс орнының рұқсаты қайтарылды: оны жаңа кодпен қайта тіркеңіз</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/status_bar.py" line="108"/>
+        <source>This station&apos;s token expired: enroll it again with a new code</source>
+        <translation>Бұл жұмыс орнының токенінің мерзімі өтті: оны жаңа кодпен қайта тіркеңіз</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/status_bar.py" line="110"/>
+        <source>This station&apos;s role does not allow this: ask a manager</source>
+        <translation>Бұл жұмыс орнының рөлі мұны рұқсат етпейді: менеджерге хабарласыңыз</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/status_bar.py" line="112"/>
+        <source>The server refused this station: enroll it again</source>
+        <translation>Сервер бұл жұмыс орнын қабылдамады: оны қайта тіркеңіз</translation>
     </message>
 </context>
 <context>

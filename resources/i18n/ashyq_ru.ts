@@ -449,7 +449,7 @@
 <context>
     <name>RefundDeskScreen</name>
     <message>
-        <location filename="../../app/views/console.py" line="352"/>
+        <location filename="../../app/views/console.py" line="384"/>
         <location filename="../../app/views/refund_desk.py" line="173"/>
         <location filename="../../app/views/refund_desk_parts.py" line="128"/>
         <source>Refunds</source>
@@ -795,7 +795,7 @@ Returned to the card: %3</source>
 <context>
     <name>ReportsScreen</name>
     <message>
-        <location filename="../../app/views/console.py" line="359"/>
+        <location filename="../../app/views/console.py" line="391"/>
         <location filename="../../app/views/reports_screen.py" line="174"/>
         <source>Reports</source>
         <translation>Отчёты</translation>
@@ -1155,147 +1155,177 @@ Returned to the card: %3</source>
 <context>
     <name>SettingsScreen</name>
     <message>
-        <location filename="../../app/views/settings_screen.py" line="215"/>
+        <location filename="../../app/views/settings_screen.py" line="180"/>
+        <source>Door</source>
+        <translation>Вход</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/settings_screen.py" line="181"/>
+        <source>Box office</source>
+        <translation>Касса</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/settings_screen.py" line="182"/>
+        <source>Office (manager&apos;s PC)</source>
+        <translation>Офис (компьютер менеджера)</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/settings_screen.py" line="183"/>
+        <source>Door, box office and office on one PC</source>
+        <translation>Вход, касса и офис на одном компьютере</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/settings_screen.py" line="185"/>
+        <source>Not known yet: sync once</source>
+        <translation>Пока неизвестна: выполните синхронизацию</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/settings_screen.py" line="237"/>
         <source>Saved. Camera and scanner changes apply now.</source>
         <translation>Сохранено. Изменения камеры и сканера уже действуют.</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings_screen.py" line="221"/>
+        <location filename="../../app/views/settings_screen.py" line="243"/>
         <source>Door %1</source>
         <translation>Вход %1</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings_screen.py" line="225"/>
+        <location filename="../../app/views/settings_screen.py" line="247"/>
         <source>Type the server address and the one-time code first.</source>
         <translation>Сначала введите адрес сервера и одноразовый код.</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings_screen.py" line="227"/>
+        <location filename="../../app/views/settings_screen.py" line="249"/>
         <source>Enrolling…</source>
         <translation>Регистрация…</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings_screen.py" line="231"/>
+        <location filename="../../app/views/settings_screen.py" line="253"/>
         <source>Enrolled with venue %1. The token is kept in the system keyring.</source>
         <translation>Зарегистрировано на объекте %1. Токен хранится в системном хранилище ключей.</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings_screen.py" line="242"/>
+        <location filename="../../app/views/settings_screen.py" line="264"/>
         <source>Command barcodes saved to %1. Print it and keep it at the door.</source>
         <translation>Командные штрихкоды сохранены: %1. Распечатайте лист и держите его на входе.</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings_screen.py" line="251"/>
+        <location filename="../../app/views/settings_screen.py" line="273"/>
         <source>Failed: %1</source>
         <translation>Ошибка: %1</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings_screen.py" line="256"/>
+        <location filename="../../app/views/settings_screen.py" line="278"/>
         <source>Settings</source>
         <translation>Настройки</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings_screen.py" line="260"/>
+        <location filename="../../app/views/settings_screen.py" line="282"/>
         <source>Camera (number or video file)</source>
         <translation>Камера (номер или видеофайл)</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings_screen.py" line="261"/>
+        <location filename="../../app/views/settings_screen.py" line="283"/>
         <source>Barcode decoder</source>
         <translation>Декодер штрихкодов</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings_screen.py" line="262"/>
+        <location filename="../../app/views/settings_screen.py" line="284"/>
         <source>Serial scanner port</source>
         <translation>Порт COM-сканера</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings_screen.py" line="263"/>
+        <location filename="../../app/views/settings_screen.py" line="285"/>
         <source>Serial speed</source>
         <translation>Скорость порта</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings_screen.py" line="264"/>
+        <location filename="../../app/views/settings_screen.py" line="286"/>
         <source>Sounds</source>
         <translation>Звуки</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings_screen.py" line="265"/>
+        <location filename="../../app/views/settings_screen.py" line="287"/>
         <source>Language</source>
         <translation>Язык</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings_screen.py" line="266"/>
+        <location filename="../../app/views/settings_screen.py" line="288"/>
         <source>Door label</source>
         <translation>Название входа</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings_screen.py" line="267"/>
+        <location filename="../../app/views/settings_screen.py" line="289"/>
         <source>Receipt printer</source>
         <translation>Принтер чеков</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings_screen.py" line="268"/>
+        <location filename="../../app/views/settings_screen.py" line="290"/>
         <source>Receipt paper</source>
         <translation>Бумага для чеков</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings_screen.py" line="269"/>
+        <location filename="../../app/views/settings_screen.py" line="291"/>
         <source>Verdict shown for (s)</source>
         <translation>Показ решения (с)</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings_screen.py" line="270"/>
+        <location filename="../../app/views/settings_screen.py" line="292"/>
         <source>Full screen at start</source>
         <translation>Полный экран при запуске</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings_screen.py" line="271"/>
+        <location filename="../../app/views/settings_screen.py" line="293"/>
         <source>Central server</source>
         <translation>Центральный сервер</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings_screen.py" line="272"/>
+        <location filename="../../app/views/settings_screen.py" line="294"/>
         <source>Fallback service</source>
         <translation>Резервный сервис</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings_screen.py" line="273"/>
+        <location filename="../../app/views/settings_screen.py" line="295"/>
+        <source>Station role</source>
+        <translation>Роль рабочего места</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/settings_screen.py" line="296"/>
         <source>Station name</source>
         <translation>Название рабочего места</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings_screen.py" line="274"/>
+        <location filename="../../app/views/settings_screen.py" line="297"/>
         <source>One-time code</source>
         <translation>Одноразовый код</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings_screen.py" line="278"/>
+        <location filename="../../app/views/settings_screen.py" line="302"/>
         <source>This station</source>
         <translation>Это рабочее место</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings_screen.py" line="279"/>
+        <location filename="../../app/views/settings_screen.py" line="303"/>
         <source>Server and enrollment</source>
         <translation>Сервер и регистрация</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings_screen.py" line="280"/>
+        <location filename="../../app/views/settings_screen.py" line="304"/>
         <source>Venue policy (set on the central server)</source>
         <translation>Правила объекта (задаются на центральном сервере)</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings_screen.py" line="281"/>
+        <location filename="../../app/views/settings_screen.py" line="305"/>
         <source>Enroll this station</source>
         <translation>Зарегистрировать рабочее место</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings_screen.py" line="282"/>
+        <location filename="../../app/views/settings_screen.py" line="306"/>
         <source>Save</source>
         <translation>Сохранить</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings_screen.py" line="283"/>
+        <location filename="../../app/views/settings_screen.py" line="307"/>
         <source>Command barcodes (PDF)</source>
         <translation>Командные штрихкоды (PDF)</translation>
     </message>
@@ -1313,17 +1343,17 @@ Returned to the card: %3</source>
         <translation>Подключение…</translation>
     </message>
     <message>
-        <location filename="../../app/views/status_bar.py" line="92"/>
+        <location filename="../../app/views/status_bar.py" line="96"/>
         <source>● Online since %1</source>
         <translation>● В сети с %1</translation>
     </message>
     <message>
-        <location filename="../../app/views/status_bar.py" line="95"/>
+        <location filename="../../app/views/status_bar.py" line="99"/>
         <source>○ OFFLINE since %1</source>
         <translation>○ НЕТ СВЯЗИ с %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/status_bar.py" line="97"/>
+        <location filename="../../app/views/status_bar.py" line="101"/>
         <source>Waiting to send: %n</source>
         <translation>
             <numerusform>Ждут отправки: %n</numerusform>
@@ -1332,9 +1362,29 @@ Returned to the card: %3</source>
         </translation>
     </message>
     <message>
-        <location filename="../../app/views/status_bar.py" line="98"/>
+        <location filename="../../app/views/status_bar.py" line="102"/>
         <source>Last sync: %1</source>
         <translation>Последняя синхронизация: %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/status_bar.py" line="106"/>
+        <source>This station was revoked: enroll it again with a new code</source>
+        <translation>Это рабочее место отозвано: зарегистрируйте его заново с новым кодом</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/status_bar.py" line="108"/>
+        <source>This station&apos;s token expired: enroll it again with a new code</source>
+        <translation>Срок токена этого рабочего места истёк: зарегистрируйте его заново с новым кодом</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/status_bar.py" line="110"/>
+        <source>This station&apos;s role does not allow this: ask a manager</source>
+        <translation>Роль этого рабочего места этого не позволяет: обратитесь к менеджеру</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/status_bar.py" line="112"/>
+        <source>The server refused this station: enroll it again</source>
+        <translation>Сервер отказал этому рабочему месту: зарегистрируйте его заново</translation>
     </message>
 </context>
 <context>

@@ -97,14 +97,20 @@ class Server:
 
     # --- what a test sets up through the administrator's functions ------------------------
 
-    def issue_code(self, venue: str = VENUE_CODE, ttl: timedelta = timedelta(hours=1)) -> str:
+    def issue_code(
+        self, venue: str = VENUE_CODE, ttl: timedelta = timedelta(hours=1), role: str = "combined"
+    ) -> str:
         with self.engine.begin() as conn:
-            return admin.issue_code(conn, venue, ttl=ttl)
+            return admin.issue_code(conn, venue, role=role, ttl=ttl)
 
-    def enroll(self, venue: str = VENUE_CODE, name: str = "door-test") -> dict[str, str]:
-        code = self.issue_code(venue)
+    def enroll(
+        self, venue: str = VENUE_CODE, name: str = "door-test", role: str = "combined"
+    ) -> dict[str, str]:
+        code = self.issue_code(venue, role=role)
         response = httpx.post(
-            f"{self.url}/api/v1/enroll", json={"code": code, "station_name": name}
+            f"{self.url}/api/v1/enroll",
+            json={"code": code, "station_name": name},
+            headers={"X-Ashyq-Features": "station-roles"},  # as the console sends it
         )
         assert response.status_code == 200, response.text
         body: dict[str, str] = response.json()

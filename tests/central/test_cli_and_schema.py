@@ -52,7 +52,9 @@ def test_admin_commands_set_up_a_venue_that_a_console_can_use(
     passports.write_text(json.dumps([{"passport_number": "K7654321", "status": "blue",
                                       "set_at": "2026-11-20T10:00:00+05:00"}]))  # fmt: skip
     assert ashyq_central(sqlite_server, "import-statuses", str(passports)).returncode == 0
-    code = ashyq_central(sqlite_server, "issue-code", "--venue", "MALL1").stdout.strip()
+    code = ashyq_central(
+        sqlite_server, "issue-code", "--venue", "MALL1", "--role", "door"
+    ).stdout.strip()
 
     reply = httpx.post(
         f"{sqlite_server.url}/api/v1/enroll", json={"code": code, "station_name": "Gate"}

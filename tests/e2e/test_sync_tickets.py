@@ -24,7 +24,7 @@ from tests.e2e.conftest import CentralProcess, server_rows, wait_until
 
 
 def second_code(server: CentralProcess) -> str:
-    return server.admin("issue-code", "--venue", "DEMO").strip().splitlines()[-1]
+    return server.admin("issue-code", "--venue", "DEMO", "--role", "door").strip().splitlines()[-1]
 
 
 def test_config_and_orders_are_pulled_incrementally(central: CentralProcess, make_station) -> None:
