@@ -140,7 +140,7 @@ def test_catalogues_are_up_to_date_with_the_source(tmp_path: Path) -> None:
     files = [str(p) for p in i18n.sources()]
     assert any(p.endswith("verdict.py") for p in files)
     subprocess.run(
-        ["pyside6-lupdate", *files, "-no-obsolete", "-ts", *map(str, copies)],
+        [i18n.environment_tool("pyside6-lupdate"), *files, "-no-obsolete", "-ts", *map(str, copies)],
         check=True,
         capture_output=True,
         timeout=300,
