@@ -2,14 +2,17 @@
 
 Widgets call `self.tr()`; `pyside6-lupdate` collects the strings into `resources/i18n/ashyq_*.ts`;
 `pyside6-lrelease` compiles them into the `.qm` files the console loads. `python -m app.i18n`
-does both. Switching language installs the new translator; Qt then sends every widget a
+does both. Both tools are found beside the running Python (the environment's scripts folder), so
+nothing needs to be activated; PATH is only the fallback. Switching language installs the new translator; Qt then sends every widget a
 LanguageChange event and each screen re-reads its texts.
 """
 
 from __future__ import annotations
 
+import shutil
 import subprocess
 import sys
+import sysconfig
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
@@ -61,6 +64,30 @@ class LanguageSwitcher:
         return ok
 
 
+class ToolMissing(FileNotFoundError):
+    """A command-line tool of the Python environment (pyside6-lupdate, ...) cannot be found."""
+
+
+def environment_tool(name: str) -> str:
+    """The full path of `name` from the running Python's environment, else from PATH.
+
+    A virtual environment that was not activated still has its scripts beside its python
+    (bin/ on Linux, Scripts\\ on Windows); PATH comes second.
+    """
+    folders = [Path(sys.executable).parent, Path(sysconfig.get_path("scripts"))]
+    for folder in dict.fromkeys(folders):
+        found = shutil.which(name, path=str(folder))
+        if found:
+            return found
+    found = shutil.which(name)
+    if found:
+        return found
+    raise ToolMissing(
+        f"{name} not found beside {sys.executable} nor on PATH: install the project's "
+        f"environment (./run test creates .venv), or run with that environment's python"
+    )
+
+
 def sources() -> list[Path]:
     root = Path(__file__).resolve().parent
     return sorted(p for p in root.rglob("*.py") if "views" in p.parts or p.name == "__main__.py")
@@ -71,7 +98,14 @@ def update_catalogues() -> None:
     files = [str(p) for p in sources()]
     for lang in LANGUAGES:
         subprocess.run(
-            ["pyside6-lupdate", *files, "-no-obsolete", "-ts", str(ts_path(lang))], check=True
+            [
+                environment_tool("pyside6-lupdate"),
+                *files,
+                "-no-obsolete",
+                "-ts",
+                str(ts_path(lang)),
+            ],
+            check=True,
         )
     compile_catalogues()
 
@@ -81,7 +115,14 @@ def compile_catalogues(out_dir: Path | None = None) -> list[Path]:
     for lang in LANGUAGES:
         target = (out_dir / qm_path(lang).name) if out_dir else qm_path(lang)
         subprocess.run(
-            ["pyside6-lrelease", "-silent", str(ts_path(lang)), "-qm", str(target)], check=True
+            [
+                environment_tool("pyside6-lrelease"),
+                "-silent",
+                str(ts_path(lang)),
+                "-qm",
+                str(target),
+            ],
+            check=True,
         )
         made.append(target)
     return made

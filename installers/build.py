@@ -107,13 +107,11 @@ def compile_translations() -> list[str]:
     ]
     if not stale:
         return []
-    scripts = Path(sys.executable).parent
-    env = dict(os.environ, PATH=f"{scripts}{os.pathsep}{os.environ.get('PATH', '')}")
+    # app.i18n finds pyside6-lrelease beside this python itself: no PATH needed
     run(
         [sys.executable, "-m", "app.i18n", "--compile-only"],
         what="compiling translations",
         cwd=ROOT,
-        env=env,
     )
     return [ts.stem for ts in stale]
 

@@ -131,6 +131,26 @@ def test_translations_are_not_left_in_english(lang: str) -> None:
 # --- (b) up to date ----------------------------------------------------------------------------
 
 
+def test_qt_tools_are_found_without_an_activated_environment() -> None:
+    """A fresh clone's `./run test` activates nothing: lupdate/lrelease come from beside python."""
+    import os
+    import sys
+
+    code = "from app import i18n; print(i18n.environment_tool('pyside6-lrelease'))"
+    env = {**os.environ, "PATH": os.defpath, "PYTHONPATH": str(Path(i18n.__file__).parents[1])}
+    env.pop("VIRTUAL_ENV", None)
+    done = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True,
+                          timeout=120, check=True)  # fmt: skip
+    found = Path(done.stdout.strip())
+    assert found.is_file() and found.parent == Path(sys.executable).parent, found
+
+
+def test_a_missing_tool_is_named_in_the_error(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("PATH", "")
+    with pytest.raises(i18n.ToolMissing, match="pyside6-no-such-tool not found beside"):
+        i18n.environment_tool("pyside6-no-such-tool")
+
+
 def test_catalogues_are_up_to_date_with_the_source(tmp_path: Path) -> None:
     copies = []
     for lang in LANGS:
@@ -140,7 +160,13 @@ def test_catalogues_are_up_to_date_with_the_source(tmp_path: Path) -> None:
     files = [str(p) for p in i18n.sources()]
     assert any(p.endswith("verdict.py") for p in files)
     subprocess.run(
-        ["pyside6-lupdate", *files, "-no-obsolete", "-ts", *map(str, copies)],
+        [
+            i18n.environment_tool("pyside6-lupdate"),
+            *files,
+            "-no-obsolete",
+            "-ts",
+            *map(str, copies),
+        ],
         check=True,
         capture_output=True,
         timeout=300,

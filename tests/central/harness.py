@@ -25,6 +25,7 @@ from sqlalchemy import Engine, select
 from central import admin
 from central.db import EventSession, Order, Ticket, make_engine
 from central.demo import VENUE_CODE
+from tests import timing
 
 ROOT = Path(__file__).resolve().parents[2]
 PG_BIN = Path("/usr/lib/postgresql/15/bin")
@@ -71,7 +72,7 @@ class Server:
         env = {**os.environ, "PYTHONPATH": str(ROOT), **self.env}
         with (self.data_dir / "stdout.txt").open("ab") as out:
             self.process = subprocess.Popen(cmd, cwd=ROOT, env=env, stdout=out, stderr=out)
-        deadline = time.monotonic() + 60
+        deadline = time.monotonic() + timing.seconds(60)
         while time.monotonic() < deadline:
             if self.process.poll() is not None:
                 raise RuntimeError(f"server exited: {(self.data_dir / 'stdout.txt').read_text()}")

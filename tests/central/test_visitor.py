@@ -17,6 +17,7 @@ from app.core.pseudonym import pseudonym
 from app.core.statuses import Status
 from central.demo import DEMO_IINS
 from central.visitor_texts import TEXTS
+from tests import timing
 from tests.central.harness import Server, remove, start_server
 
 
@@ -49,11 +50,11 @@ def test_a_visitor_check_in_reaches_the_door_stream(
     ready = threading.Event()
     reader = threading.Thread(target=read_events, args=(server, station["token"], found, ready, 2))
     reader.start()
-    assert ready.wait(20)
+    assert ready.wait(timing.seconds(20))
     iin_blue, iin_red = DEMO_IINS[Status.BLUE][0], DEMO_IINS[Status.RED][0]
     page = httpx.post(f"{server.url}/v/DEMO", data={"iin": iin_blue, "lang": "ru"})
     httpx.post(f"{server.url}/v/demo", data={"iin": iin_red, "lang": "en"})
-    reader.join(30)
+    reader.join(timing.seconds(30))
     assert page.status_code == 200 and TEXTS["ru"]["blue"] in page.text
     key = base64.b64decode(station["pseudonym_key"])
     assert [e["data"]["status"] for e in found] == ["blue", "red"]

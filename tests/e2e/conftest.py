@@ -32,6 +32,7 @@ import pytest
 
 from app.services.context import StationContext, open_station
 from app.services.sync_service import enroll
+from tests import timing
 
 ROOT = Path(__file__).resolve().parents[2]
 ENROLL_CODE = "TEST-DOOR-0001"
@@ -73,8 +74,9 @@ def free_port() -> int:
 
 
 def wait_until(predicate: Callable[[], bool], *, timeout: float = 20.0, what: str = "") -> None:
-    """Poll a condition with a deadline (no fixed sleeps)."""
-    deadline = time.monotonic() + timeout
+    """Poll a condition with a deadline (no fixed sleeps); `timeout` is for an idle machine and
+    is stretched by tests/timing.py's scale."""
+    deadline = time.monotonic() + timing.seconds(timeout)
     while time.monotonic() < deadline:
         if predicate():
             return
@@ -171,7 +173,9 @@ class CentralProcess:
             sys.executable, "-m", "central.cli", *args,
             "--database-url", self.database_url, "--key-file", str(self.key_file),
         ]  # fmt: skip
-        done = subprocess.run(cmd, cwd=ROOT, env=env, capture_output=True, text=True, timeout=60)
+        done = subprocess.run(
+            cmd, cwd=ROOT, env=env, capture_output=True, text=True, timeout=timing.seconds(60)
+        )
         assert done.returncode == 0, done.stderr
         return done.stdout
 

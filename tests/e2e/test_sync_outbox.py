@@ -21,6 +21,7 @@ from app.services.sync_service import make_outbox, sync_once
 from app.sync import protocol as p
 from app.sync.outbox import PushReport
 from central.demo import DEMO_IINS
+from tests import timing
 from tests.e2e.conftest import (
     WEDNESDAY_NOON,
     CentralProcess,
@@ -84,7 +85,7 @@ def test_server_killed_in_the_middle_of_a_push_loses_nothing_and_doubles_nothing
     pusher.start()
     wait_until(lambda: stored(central)[0] > 0, what="the first batches to land")
     central.kill()
-    pusher.join(timeout=60)
+    pusher.join(timeout=timing.seconds(60))
     first = reports[0]
     assert first.errors and first.errors[0].split(":")[0] in {"offline", "timeout"}
     landed = stored(central)[0]

@@ -20,6 +20,7 @@ from app.sync import protocol as p
 from app.sync.client import SyncError
 from app.sync.outbox import enqueue_refund
 from central.demo import DEMO_IINS
+from tests import timing
 from tests.e2e.conftest import CentralProcess, server_rows, wait_until
 
 
@@ -135,7 +136,7 @@ def test_visitor_checkins_are_streamed_to_the_door(central: CentralProcess, make
     listener.start()
     wait_until(lambda: bool(seen or failures), what="the replayed check-in")
     visitor_checks_in(green)  # while the door listens: pushed live
-    listener.join(timeout=20)
+    listener.join(timeout=timing.seconds(20))
     assert not failures
     assert [(c.status, c.person) for c in seen] == [
         (Status.BLUE, pseudonym(station.ctx.pseudonym_key, blue)),

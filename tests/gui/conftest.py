@@ -201,19 +201,28 @@ class Door:
             self.qtbot.wait(40)
         if enter:
             self.qtbot.keyClick(field_, Qt.Key.Key_Return)
+        # the wedge filter holds a key until the next one or its gap timer tells typing from a
+        # scan: wait until every key typed has reached the field (a busy machine delays it)
+        wedge = self.console.wedge.detector
+        self.qtbot.waitUntil(lambda: not wedge.pending, timeout=5000)
 
     def wedge_burst(self, text: str, layout: str = "us", interval_s: float = 0.006) -> None:
         """A keyboard-wedge scanner typing `text` (US key positions) under `layout` into
         whatever widget has focus: keys `interval_s` apart, then Enter, no event processing
-        in between (the scanner does not wait for the UI)."""
+        in between (the scanner does not wait for the UI).
+
+        The events carry the scanner's own timestamps, `interval_s` apart, as the keyboard
+        driver stamps them when the keys arrive; a busy machine that oversleeps between two
+        sends changes when the test sends, not when the scanner typed."""
         from app.core.layouts import type_under
 
         target = QApplication.focusWidget() or self.window
         t = now_ms()
+        step = max(1, round(interval_s * 1000))
         for ch in type_under(text, layout):  # type: ignore[arg-type]
             send_key(target, ch, t)
             time.sleep(interval_s)
-            t = now_ms()
+            t += step
         send_key(target, "\r", t, scan_code=ENTER_SCAN_CODE, key=Qt.Key.Key_Return)
 
     def answer_next_dialog(self, answer: Callable[[QWidget], None]) -> None:

@@ -18,6 +18,7 @@ from app.devices.camera_qt import CameraQt, to_qimage
 from app.devices.sounds import BeepPlayer
 from app.devices.wedge_qt import WedgeFilter
 from app.resources import load_json, resource_path
+from tests import timing
 
 IIN = "930101300123"
 DIGIT_SCAN_CODES = {d: 0x02 + i for i, d in enumerate("1234567890")}
@@ -75,7 +76,7 @@ def test_kazakh_layout_burst_becomes_one_scan_and_types_nothing(qtbot, wedge, li
             t += 6
         _send(line_edit, "\r", t, scan_code=0x1C, key=Qt.Key.Key_Return)
     assert signal.args == [IIN, "kk"]
-    qtbot.wait(100)  # longer than the hold: nothing is replayed later
+    qtbot.wait(timing.ms(100))  # longer than the hold: nothing is replayed later
     assert line_edit.text() == ""
 
 
@@ -166,7 +167,8 @@ def test_beep_player_beeps_a_distinct_number_of_times(qtbot) -> None:
     qtbot.waitUntil(lambda: len(beeps) == 3, timeout=2000)
     beeps.clear()
     player.play(Verdict.ADMIT)
-    qtbot.wait(450)
+    qtbot.waitUntil(lambda: len(beeps) >= 1, timeout=2000)
+    qtbot.wait(450)  # longer than two beep spacings: no second beep follows
     assert len(beeps) == 1
 
 

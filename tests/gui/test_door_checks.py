@@ -11,6 +11,7 @@ from PySide6.QtCore import Qt
 from app.core.statuses import Status, VenueCategory, Verdict
 from app.services.door_flow import OverrideRefused
 from central.demo import DEMO_IINS
+from tests import timing
 from tests.gui.conftest import IINS, Door, type_pin
 
 BLUE_2 = DEMO_IINS[Status.BLUE][0]
@@ -68,7 +69,7 @@ def test_blue_at_a_pcr_venue_esc_refuses(pcr_door: Door) -> None:
     # a second Esc (or Enter) has nothing left to answer
     door.qtbot.keyClick(door.screen.manual, Qt.Key.Key_Escape)
     door.qtbot.keyClick(door.screen.manual, Qt.Key.Key_Return)
-    door.qtbot.wait(200)
+    door.qtbot.wait(timing.ms(200))
     assert door.visit_count() == 2 and door.screen.in_flight == 0
 
 

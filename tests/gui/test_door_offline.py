@@ -13,17 +13,34 @@ from collections.abc import Callable
 from pytestqt.qtbot import QtBot
 
 from app.core.statuses import Role
+from tests import timing
 from tests.e2e.conftest import server_rows
 from tests.gui.conftest import IINS, Door
 
 
 def _sync(door: Door, qtbot: QtBot) -> None:
-    """One cycle of the console's own sync loop, then the status bar's own refresh."""
+    """One cycle of the console's own sync loop, then the status bar's own refresh.
+
+    Both wait for what is already under way instead of racing it (a busy machine makes the
+    races likely): a cycle the console's own loop is running (its first, at start-up) ends
+    before ours, which would otherwise return at once with the state from before; and the
+    bar's timer is stopped and a poll it has in flight awaited, so the refresh asked for here is
+    the last one painted, not overtaken by a poll that read the state before the cycle.
+    """
+    sync = door.console.sync
+
+    def cycle_of_our_own() -> object:
+        assert sync._lock.acquire(timeout=timing.seconds(60)), "a sync cycle never ended"
+        sync._lock.release()
+        return sync.cycle()
+
     done: list[object] = []
-    door.console.runner.run(door.console.sync.cycle, done.append, done.append)
+    door.console.runner.run(cycle_of_our_own, done.append, done.append)
     qtbot.waitUntil(lambda: bool(done), timeout=30_000)
+    assert not isinstance(done[0], BaseException), done[0]
     bar = door.window.status
-    bar._busy = False  # a poll still in flight from the timer is superseded by this one
+    bar.stop()
+    qtbot.waitUntil(lambda: not bar._busy, timeout=10_000)
     shown: list[object] = []
     bar._show, original = (lambda s: (shown.append(s), original(s))), bar._show
     bar.poll()

@@ -22,6 +22,7 @@ from app.models import (
     session_factory,
     upgrade_database,
 )
+from tests import timing
 
 NOW = datetime(2026, 11, 21, 14, 0, tzinfo=UTC)
 
@@ -124,7 +125,7 @@ def test_two_writers_on_the_same_file_never_skip_or_repeat(db_path: Path) -> Non
     for thread in threads:
         thread.start()
     for thread in threads:
-        thread.join(timeout=120)
+        thread.join(timeout=timing.seconds(120))
     assert failures == []
     everything = sorted(taken[0] + taken[1])
     assert everything == list(range(1, 2 * per_writer + 1))
