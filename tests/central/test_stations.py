@@ -79,8 +79,9 @@ def test_the_table_keeps_doors_from_refunds_and_box_offices_from_the_door() -> N
     assert not roles.allows(StationRole.DOOR, "POST /refunds")
     assert not roles.allows(StationRole.BOX_OFFICE, "POST /visits")
     assert not roles.allows(StationRole.BOX_OFFICE, "GET /status/{iin}")
-    assert not roles.allows(StationRole.DOOR, "POST /approvals")  # unlisted: office only
-    assert roles.allows(StationRole.OFFICE, "POST /approvals")
+    assert not roles.allows(StationRole.DOOR, "POST /not-listed-yet")  # unlisted: office only
+    assert roles.allows(StationRole.OFFICE, "POST /not-listed-yet")
+    assert roles.allows(StationRole.DOOR, "POST /approvals")  # a supervisor at the door
 
 
 @pytest.mark.parametrize(
