@@ -23,9 +23,14 @@ Line separators (TAB, CR, LF, VT, FF, NEL, U+2028/2029) are left in place: an MR
 from __future__ import annotations
 
 import unicodedata
+from collections.abc import Sequence
 from dataclasses import dataclass
 
-__all__ = ["AIM_SYMBOLOGIES", "AimText", "normalize", "strip_aim"]
+from app.core.documents import MRZ_CHARS
+
+__all__ = ["AIM_SYMBOLOGIES", "AimText", "mrz_lines_to_come", "normalize", "strip_aim"]
+
+_MRZ_LINES = {30: 3, 36: 2, 44: 2}  # line length: lines in the zone
 
 # Code characters of ISO/IEC 15424, with the names zxing-cpp gives the same symbologies.
 AIM_SYMBOLOGIES: dict[str, str] = {
@@ -104,3 +109,16 @@ def strip_aim(text: str) -> AimText:
     if symbology is None:
         symbology = AIM_SYMBOLOGIES.get(code.swapcase())
     return AimText(text[3:], text[:3], symbology)
+
+
+def mrz_lines_to_come(lines: Sequence[str]) -> bool:
+    """Whether these lines, each ended by a scanner's Tab or Enter, are the start of an MRZ
+    with more lines to come: complete lines of 30, 36 or 44 characters of the MRZ alphabet
+    (any letter case: Caps Lock), the first holding the filler ``<``, fewer than the zone has.
+    Keyboard and serial readers then keep the line and wait for the next."""
+    if not lines:
+        return False
+    width = len(lines[0])
+    if width not in _MRZ_LINES or len(lines) >= _MRZ_LINES[width] or "<" not in lines[0]:
+        return False
+    return all(len(line) == width and MRZ_CHARS.issuperset(line.upper()) for line in lines)

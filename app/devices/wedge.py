@@ -27,10 +27,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from enum import Enum
 
-from app.core.documents import MRZ_CHARS
 from app.core.layouts import Layout, from_scan_codes, recover
-
-_MRZ_LINES = {30: 3, 36: 2, 44: 2}  # line length: lines in the zone
+from app.core.scantext import mrz_lines_to_come
 
 
 @dataclass(frozen=True)
@@ -174,11 +172,9 @@ class WedgeDetector:
         return segments
 
     def _mrz_continues(self) -> bool:
-        lines = [recover("".join(k.text for k in seg)).text.upper() for seg in self._segments()]
-        width = len(lines[0])
-        if width not in _MRZ_LINES or len(lines) >= _MRZ_LINES[width] or "<" not in lines[0]:
-            return False
-        return all(len(line) == width and MRZ_CHARS.issuperset(line) for line in lines)
+        return mrz_lines_to_come(
+            [recover("".join(k.text for k in seg)).text for seg in self._segments()]
+        )
 
     def _gap_broken(self, key: KeyPress) -> bool:
         return bool(self._held) and key.t_ms - self._held[-1].t_ms > self.tuning.max_gap_ms
