@@ -3,18 +3,21 @@
 Three implementations so the benchmark can compare them on the same frames and settings can
 switch between them: zxing-cpp (every symbology an ID card may use, PDF417 included), pyzbar
 (ZBar: QR and 1D; no PDF417, DataMatrix or Aztec) and OpenCV's QR detector (QR only, kept for
-the benchmark). Every decoder turns the payload bytes into text the same way
-(``payload_text``), so a code reads identically whichever decoder found it.
+the benchmark). Each decoder takes a code's text from its character set (zxing-cpp: the code's ECI and its symbology's default; pyzbar: ZBar's
+UTF-8 output through ``payload_text``).
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any, Protocol
 
 import cv2
 import numpy as np
+
+from app.core.scan import Scan, ScanKind, classify
 
 Point = tuple[float, float]
 Corners = tuple[Point, Point, Point, Point]
@@ -79,17 +82,32 @@ def box_corners(points: Sequence[Sequence[float]]) -> Corners:
 
 
 class ZxingDecoder:
-    """zxing-cpp over all readable formats, plus a tilted look for PDF417.
+    """zxing-cpp over all readable formats, inverted codes included, plus a tilted look for PDF417.
 
-    zxing-cpp reads QR, DataMatrix, Aztec and 1D codes at any angle, but PDF417 only within
-    about 10 degrees of level, and ID cards are held tilted. So after the level pass over all
-    formats, each call looks for PDF417 alone in the frame turned by the next angle of ``tilts``
-    (+12, -12 by default: with the level pass they cover -22..+22 degrees); over two consecutive
-    camera frames both angles have been tried. Only PDF417 is sought in turned frames: zxing-cpp
-    misread a Code128 in a frame turned by 12 degrees during development. ``exhaustive=True``
-    tries every angle in one call (for still images); ``tilts=()`` switches the look off.
-    ``try_invert`` is off: light-on-dark codes do not occur on tickets, posters or ID cards, and
-    the extra pass doubles the time per frame.
+    Text: zxing-cpp's own (``TextMode.Plain``), which applies the code's ECI designators and its
+    symbology's default character set, and guesses (UTF-8, Shift_JIS, ISO-8859-1) only where a
+    code declares nothing. Only a code zxing-cpp calls binary is turned into text from its bytes
+    (``payload_text``: UTF-8, else cp1251, else Latin-1). A cp1251 QR without an ECI is
+    therefore read as zxing-cpp reads it (not as Cyrillic): the standard says ISO-8859-1.
+
+    Inversion is on: light-on-dark codes are common on phone screens in dark mode.
+
+    Tilted PDF417 (the ID card's barcode): zxing-cpp reads PDF417 only near level, and cards are
+    held tilted. When the level pass found no PDF417, each call also looks for PDF417 alone in the
+    frame turned by the next angle of ``tilts`` (+12, -12 by default; one angle per call, so two
+    consecutive camera frames have tried both). Measured with ``bench/bench_decode_images.py``
+    on generated 1280x720 frames (card-sized PDF417, modules of 2-3 px, sensor noise): the level
+    pass reads about -6..+6 degrees (up to +-10 for short payloads); with the turned looks the
+    range is about -20..+18 degrees, with gaps near +-12..14 for the smallest modules. Beyond
+    that nothing is read. Real photos read less than these clean frames.
+
+    Misread guard: a turned frame can make zxing-cpp read a wrong text that it never reads from
+    the level frame. A tilted read is reported only when its text classifies as a valid ticket,
+    IIN or MRZ (``app.core.scan.classify``), or when the same text has been read tilted twice
+    within the last ``2 * len(tilts)`` calls (or at two angles of one exhaustive call). Only
+    PDF417 is sought in turned frames: zxing-cpp misread a Code128 turned by 12 degrees.
+
+    ``exhaustive=True`` tries every angle in one call; ``tilts=()`` switches the look off.
     """
 
     name = "zxing"
@@ -99,7 +117,7 @@ class ZxingDecoder:
         *,
         tilts: Sequence[float] = (12.0, -12.0),
         exhaustive: bool = False,
-        try_invert: bool = False,
+        try_invert: bool = True,
     ) -> None:
         import zxingcpp
 
@@ -107,23 +125,47 @@ class ZxingDecoder:
         self._tilts = tuple(tilts)
         self._exhaustive = exhaustive
         self._try_invert = try_invert
-        self._turn = 0
+        self._calls = 0
+        self._tilted_seen: dict[str, int] = {}  # unconfirmed tilted text -> call it was read on
 
     def decode(self, frame: np.ndarray) -> list[Detection]:
         gray = np.ascontiguousarray(to_gray(frame))
-        found = self._read(self._zx.read_barcodes(gray, try_invert=self._try_invert), None)
+        self._calls += 1
+        found = self._read(
+            self._zx.read_barcodes(
+                gray, try_invert=self._try_invert, text_mode=self._zx.TextMode.Plain
+            ),
+            None,
+        )
         if not self._tilts or any(d.symbology == "PDF417" for d in found):
             return found
         if self._exhaustive:
             angles = self._tilts
         else:
-            angles = (self._tilts[self._turn % len(self._tilts)],)
-            self._turn += 1
+            angles = (self._tilts[(self._calls - 1) % len(self._tilts)],)
+        tilted: list[Detection] = []
         for angle in angles:
-            tilted = self._tilted_pdf417(gray, angle)
-            if tilted:
-                return found + tilted
-        return found
+            tilted += self._tilted_pdf417(gray, angle)
+        return found + self._confirmed(tilted)
+
+    def _confirmed(self, tilted: list[Detection]) -> list[Detection]:
+        """The tilted reads that pass the misread guard, one per text."""
+        horizon = self._calls - 2 * len(self._tilts)
+        self._tilted_seen = {t: n for t, n in self._tilted_seen.items() if n > horizon}
+        counts: dict[str, int] = {}
+        for det in tilted:
+            counts[det.text] = counts.get(det.text, 0) + 1
+        out: list[Detection] = []
+        for det in tilted:
+            if det.text in (d.text for d in out):
+                continue
+            earlier = self._tilted_seen.get(det.text)
+            twice = counts[det.text] > 1 or (earlier is not None and earlier < self._calls)
+            if twice or _valid_content(det.text):
+                out.append(det)
+            else:
+                self._tilted_seen[det.text] = self._calls
+        return out
 
     def _tilted_pdf417(self, gray: np.ndarray, angle: float) -> list[Detection]:
         h, w = gray.shape
@@ -134,11 +176,11 @@ class ZxingDecoder:
             formats=self._zx.BarcodeFormat.PDF417,
             try_rotate=False,  # the level pass already looked at 90 and 270 degrees
             try_invert=self._try_invert,
+            text_mode=self._zx.TextMode.Plain,
         )
         return self._read(codes, cv2.invertAffineTransform(turn))
 
-    @staticmethod
-    def _read(codes: Sequence[Any], back: np.ndarray | None) -> list[Detection]:
+    def _read(self, codes: Sequence[Any], back: np.ndarray | None) -> list[Detection]:
         out: list[Detection] = []
         for code in codes:
             p = code.position
@@ -153,10 +195,22 @@ class ZxingDecoder:
             )
             if back is not None:  # outline in the camera frame's coordinates, not the turned one
                 points = cv2.transform(points.reshape(-1, 1, 2), back).reshape(-1, 2)
-            raw = bytes(code.bytes)
-            text = payload_text(raw) if raw else code.text
+            if code.content_type == self._zx.ContentType.Binary:
+                text = payload_text(bytes(code.bytes))
+            else:
+                text = code.text
             out.append(Detection(text, code.format.name, box_corners(points)))
         return out
+
+
+def _valid_content(text: str) -> bool:
+    """A ticket, an IIN or an MRZ the door would accept: what a misread almost never is."""
+    outcome = classify(text, from_keyboard=False)
+    return isinstance(outcome, Scan) and outcome.kind in {
+        ScanKind.TICKET,
+        ScanKind.IIN,
+        ScanKind.MRZ,
+    }
 
 
 class PyzbarDecoder:
@@ -200,6 +254,34 @@ _ZBAR_NAMES = {"QRCODE": "QRCode", "CODE128": "Code128", "CODE39": "Code39", "EA
 def _zbar_symbology(zbar_type: str) -> str:
     """The zxing-style name, so tests and logs compare symbologies across decoders."""
     return _ZBAR_NAMES.get(zbar_type, zbar_type.title().replace("_", ""))
+
+
+STILL_FRAMES = 4  # a card held still for 0.13 s at 30 frames/s: every tilted angle tried twice
+
+
+def decode_still(
+    decoder: Decoder, image: np.ndarray, frames: int = STILL_FRAMES
+) -> list[Detection]:
+    """A still picture as the camera path sees a card held still: ``frames`` consecutive frames
+    through the same decoder with the same settings, each code once, in the order first seen.
+    (``ashyq scan-image`` and the tests use it: what it reads, the door reads.)"""
+    seen: dict[tuple[str, str], Detection] = {}
+    for _ in range(frames):
+        for det in decoder.decode(image):
+            seen.setdefault((det.symbology, det.text), det)
+    return list(seen.values())
+
+
+def read_image(path: str | Path) -> np.ndarray:
+    """An image file as the BGR frame a camera would give; ValueError when it is no image.
+
+    Read through ``np.fromfile`` + ``cv2.imdecode`` so paths with any characters work on Windows.
+    """
+    data = np.fromfile(str(path), dtype=np.uint8)
+    image = cv2.imdecode(data, cv2.IMREAD_COLOR) if data.size else None
+    if image is None:
+        raise ValueError(f"{Path(path).name} is not an image OpenCV can read.")
+    return image
 
 
 def make_decoder(name: str = DEFAULT_DECODER) -> Decoder:
