@@ -10,7 +10,7 @@ import sys
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-ORDER = ["camera", "documents", "central", "sync", "door", "visit_log", "startup"]
+ORDER = ["camera", "decode_images", "documents", "central", "sync", "door", "visit_log", "startup"]
 
 
 def main(argv: list[str]) -> int:
