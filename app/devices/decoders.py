@@ -100,13 +100,14 @@ class ZxingDecoder:
     Inversion is on: light-on-dark codes are common on phone screens in dark mode.
 
     Tilted PDF417 (the ID card's barcode): zxing-cpp reads PDF417 only near level, and cards are
-    held tilted. When the level pass found no PDF417, each call also looks for PDF417 alone in the
-    frame turned by the next angle of ``tilts`` (+12, -12 by default; one angle per call, so two
-    consecutive camera frames have tried both). Measured with ``bench/bench_decode_images.py``
-    on generated 1280x720 frames (card-sized PDF417, modules of 2-3 px, sensor noise): the level
-    pass reads about -6..+6 degrees (up to +-10 for short payloads); with the turned looks the
-    range is about -20..+18 degrees, with gaps near +-12..14 for the smallest modules. Beyond
-    that nothing is read. Real photos read less than these clean frames.
+    held tilted. When the level pass found no PDF417, every ``tilt_every``-th call (2) also looks
+    for PDF417 alone in the frame turned by the next angle of ``tilts`` (+12, -12): four
+    consecutive camera frames have tried both. Measured range (``bench/bench_decode_images.py``:
+    generated 1280x720 frames, card-sized PDF417 of 2-3 px modules, sensor noise, 4 frames, steps
+    of 2 degrees): zxing-cpp alone reads -6..+6 degrees with an MRZ payload and -8..+10 with a
+    short IIN payload; with the turned looks -18..+18 (MRZ; 2 px modules miss -12 and +2) and
+    -20..+22 (IIN). Nothing beyond +-22. Free text that is no ticket, IIN or MRZ keeps zxing-cpp's
+    own -8..+8 (see the guard). Real photos (blur, glare, curved cards) read less than these.
 
     Misread guard: a turned frame can make zxing-cpp read a wrong text that it never reads from
     the level frame, and read it again from the same view. A tilted read is reported only when
