@@ -37,8 +37,11 @@ zero-width space or soft hyphen removed, full-width and other scripts' digits as
 surrounding whitespace and control characters (a trailing Enter/Tab/CR/LF, STX/ETX framing)
 are dropped. On each reading an AIM symbology identifier (``]Q1``, ``]C0``, ``]d1``, ...) is
 removed before the contract above is applied, and the symbology it names is kept in
-``Scan.symbology`` as a hint. An MRZ's lines may be separated by any line break or TAB. Privacy: ``Scan.text`` and ``Scan.iin`` are left out of ``repr`` so a logged scan
-never shows an IIN.
+``Scan.symbology`` as a hint. An MRZ's lines may be separated by any line break or TAB.
+Foreign documents are known by ``Scan.document_key`` (issuing state and number).
+
+Privacy: ``Scan.text`` and ``Scan.iin`` are left out of ``repr`` so a logged scan never shows
+an IIN.
 """
 
 from __future__ import annotations
