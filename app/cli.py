@@ -67,6 +67,38 @@ def cmd_decode(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+# --- scan-image -----------------------------------------------------------------------------
+
+
+def cmd_scan_image(args: argparse.Namespace) -> int:
+    """Decode image files as the door's camera does (same decoder, same settings): support's
+    answer to "why does the door not read this". Exit 1 when a file could not be read."""
+    from app.devices.decoders import decode_still, make_decoder, read_image
+
+    decoder = make_decoder(args.decoder)
+    results: list[dict[str, Any]] = []
+    failed = False
+    for name in args.files:
+        entry: dict[str, Any] = {"file": name, "codes": []}
+        try:
+            image = read_image(name)
+        except (OSError, ValueError) as exc:
+            entry["error"] = str(exc)
+            failed = True
+        else:
+            entry["codes"] = [
+                {"format": d.symbology, "text": d.text} for d in decode_still(decoder, image)
+            ]
+        results.append(entry)
+    if args.json:
+        print(json.dumps(results, ensure_ascii=False))
+    else:
+        for entry in results:
+            found = "; ".join(f"{c['format']}: {c['text']!r}" for c in entry["codes"])
+            print(f"{entry['file']}: {entry.get('error') or found or 'no code found'}")
+    return EXIT_FAILED if failed else EXIT_OK
+
+
 # --- admit ----------------------------------------------------------------------------------
 
 
@@ -231,6 +263,15 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("text")
     _common(p)
     p.set_defaults(func=cmd_decode)
+
+    p = sub.add_parser("scan-image", help="decode image files as the door's camera does")
+    p.add_argument("files", nargs="+", metavar="FILE")
+    p.add_argument(
+        "--decoder", default="zxing", choices=["zxing", "pyzbar", "opencv"],
+        help="the camera's decoder setting (default zxing, the camera's default)",
+    )  # fmt: skip
+    _common(p)
+    p.set_defaults(func=cmd_scan_image)
 
     p = sub.add_parser("admit", help="the admission verdict for a status at a venue")
     p.add_argument(

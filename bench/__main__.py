@@ -10,7 +10,17 @@ import sys
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-ORDER = ["camera", "documents", "central", "sync", "door", "visit_log", "startup", "pins"]
+ORDER = [
+    "camera",
+    "decode_images",
+    "documents",
+    "central",
+    "sync",
+    "door",
+    "visit_log",
+    "startup",
+    "pins",
+]
 
 
 def main(argv: list[str]) -> int:

@@ -8,8 +8,9 @@ the real ``CameraPipeline`` fed at 30 frames/s. Figures go to bench/results/came
 
 Read rate counts a frame as read when the expected text came back; a decoder that cannot read a
 symbology at all still has those frames counted against it (``supported`` shows the rate over
-the symbologies it claims). zxing-cpp's tilted PDF417 look alternates between +12 and -12
-degrees per frame, so each frame is decoded ``reps`` times in a row and every call counts.
+the symbologies it claims). zxing-cpp's tilted PDF417 look runs on every other frame, alternating
+between +12 and -12 degrees, so each frame is decoded ``reps`` times in a row and every call
+counts (a tilted code is read on 1 call in 4 here; bench_decode_images counts per card).
 """
 
 from __future__ import annotations

@@ -32,20 +32,29 @@ Rejection codes: ``empty``, ``too_long``, ``iin_length``, ``iin_characters``,
 ``internal_error`` (a bug caught so the door keeps working; tests assert it never happens).
 
 Input handling: more than ``MAX_INPUT`` characters is ``too_long`` before any other work;
+the text is normalised (``app.core.scantext.normalize``: NFKC, format characters such as a
+zero-width space or soft hyphen removed, full-width and other scripts' digits as ASCII);
 surrounding whitespace and control characters (a trailing Enter/Tab/CR/LF, STX/ETX framing)
-are dropped. Privacy: ``Scan.text`` and ``Scan.iin`` are left out of ``repr`` so a logged scan
-never shows an IIN.
+are dropped. On each reading an AIM symbology identifier (``]Q1``, ``]C0``, ``]d1``, ...) is
+removed before the contract above is applied, and the symbology it names is kept in
+``Scan.symbology`` as a hint. An MRZ's lines may be separated by any line break or TAB.
+Foreign documents are known by ``Scan.document_key`` (issuing state and number).
+
+Privacy: ``Scan.text`` and ``Scan.iin`` are left out of ``repr`` so a logged scan never shows
+an IIN.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from enum import StrEnum
 
 from app.core.documents import MrzError, looks_like_mrz, parse_mrz
 from app.core.iin import IIN_LENGTH, IinError, find_iin, normalize, validate_iin
 from app.core.layouts import Layout, candidates
+from app.core.scantext import normalize as normalize_text
+from app.core.scantext import strip_aim
 
 __all__ = [
     "MAX_INPUT",
@@ -85,6 +94,16 @@ class Scan:
     document_number: str | None = None
     command: Command | None = None
     venue_code: str | None = None
+    symbology: str | None = None  # the scanner's AIM identifier named it (a hint, never a rule)
+    issuing_state: str | None = None  # an identity document's issuing state (MRZ)
+
+    @property
+    def document_key(self) -> str | None:
+        """The identity document as one key: issuing state and number (``USA:A2222222``), so
+        two countries' documents with the same number are two people."""
+        if self.document_number is None:
+            return None
+        return f"{self.issuing_state or ''}:{self.document_number}"
 
 
 @dataclass(frozen=True)
@@ -120,7 +139,12 @@ _IIN_CODES = {
     "check_digit": "iin_check_digit",
     "never_issued": "iin_never_issued",
 }
-_MRZ_CODES = {"format": "mrz_format", "check_digit": "mrz_check_digit"}
+_MRZ_CODES = {
+    "format": "mrz_format",
+    "check_digit": "mrz_check_digit",
+    "iin_check_digit": "iin_check_digit",
+    "iin_never_issued": "iin_never_issued",
+}
 
 Outcome = Scan | Rejection
 
@@ -144,7 +168,7 @@ def _classify(raw: str, from_keyboard: bool) -> Outcome:
         return _unknown("us")
     if len(raw) > MAX_INPUT + 8:  # a little slack for terminators and framing
         return _too_long()
-    text = raw.strip(_EDGE)
+    text = normalize_text(raw).strip(_EDGE)
     if len(text) > MAX_INPUT:
         return _too_long()
     if not text:
@@ -164,6 +188,19 @@ def _classify(raw: str, from_keyboard: bool) -> Outcome:
 
 
 def _classify_reading(text: str, layout: Layout) -> Outcome:
+    aim = strip_aim(text)
+    if aim.aim is None:
+        return _classify_content(text, layout)
+    content = aim.text.strip(_EDGE)
+    if not content:
+        return Rejection("empty", "Nothing was scanned.", layout)
+    outcome = _classify_content(content, layout)
+    if isinstance(outcome, Scan):
+        return replace(outcome, symbology=aim.symbology)
+    return outcome
+
+
+def _classify_content(text: str, layout: Layout) -> Outcome:
     upper = text.upper() if text.isascii() else text
     if upper.startswith(_COMMAND_PREFIX):
         return _command(upper, layout)
@@ -233,6 +270,7 @@ def _mrz(upper: str, layout: Layout) -> Outcome:
         layout,
         iin=mrz.iin,
         document_number=mrz.document_number,
+        issuing_state=mrz.issuing_state,
     )
 
 

@@ -6,6 +6,10 @@ cp1251, the encoding of Russian-language Windows scanners' tools) and reported a
 Noise on the line (NUL bytes at plug-in, stray control bytes) is stripped, and a line that grows
 without a terminator is dropped rather than kept forever.
 
+A document scanner may end each MRZ line with CR or LF: a line that starts an MRZ with more
+lines to come (``app.core.scantext.mrz_lines_to_come``) is held and joined with the next ones;
+if the port falls silent for one read timeout first, the lines so far are reported as they are.
+
 When the scanner is unplugged the read fails: the scanner reports ``disconnected`` once, then
 tries to reopen the port every ``reconnect_s`` seconds and reports ``connected`` when it is back.
 """
@@ -18,6 +22,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 import serial
+
+from app.core.scantext import mrz_lines_to_come
 
 log = logging.getLogger(__name__)
 
@@ -39,8 +45,9 @@ class SerialStatus:
 
 
 def decode_line(raw: bytes) -> str:
-    """Bytes of one line to text: control bytes removed, UTF-8 first, cp1251 as the fallback."""
-    cleaned = bytes(b for b in raw if b >= 0x20 and b != 0x7F)
+    """Bytes of one line to text: control bytes removed (TAB kept: it may separate an MRZ's
+    lines), UTF-8 first, cp1251 as the fallback."""
+    cleaned = bytes(b for b in raw if (b >= 0x20 or b == 0x09) and b != 0x7F)
     for encoding in ("utf-8", "cp1251"):
         try:
             return cleaned.decode(encoding).strip()
@@ -75,6 +82,33 @@ class LineSplitter:
             else:
                 self._buffer.append(byte)
         return lines
+
+
+class MrzJoiner:
+    """Holds the lines of an MRZ until its last line (or a silence) arrives; other lines pass."""
+
+    def __init__(self) -> None:
+        self._lines: list[str] = []
+
+    def feed(self, line: str) -> list[str]:
+        """The scans complete after this line (none while an MRZ waits for its next line)."""
+        lines = [*self._lines, line]
+        if mrz_lines_to_come(lines):
+            self._lines = lines
+            return []
+        if self._lines and len(line) == len(self._lines[0]):  # the zone's last line
+            self._lines = []
+            return ["\n".join(lines)]
+        out = self.flush()
+        if mrz_lines_to_come([line]):
+            self._lines = [line]
+            return out
+        return [*out, line]
+
+    def flush(self) -> list[str]:
+        """The port fell silent: held lines are a scan of their own."""
+        held, self._lines = self._lines, []
+        return ["\n".join(held)] if held else []
 
 
 def _open_error(port: str, exc: Exception) -> SerialStatus:
@@ -152,11 +186,14 @@ class SerialScanner:
 
     def _read(self, port: serial.Serial) -> None:
         splitter = LineSplitter()
+        joiner = MrzJoiner()
         while not self._stop.is_set():
             data = port.read(port.in_waiting or 1)
             if not data:
+                for scan in joiner.flush():  # silence: an MRZ's last line is not coming
+                    self._on_scan(scan)
                 continue
             for raw in splitter.feed(data):
                 text = decode_line(raw)
-                if text:
-                    self._on_scan(text)
+                for scan in joiner.feed(text) if text else ():
+                    self._on_scan(scan)

@@ -15,6 +15,11 @@ How it decides (constants in ``WedgeTuning``):
   (terminator included) with no gap over ``max_gap_ms``, that ends with Enter or Tab is a scan:
   all of it is swallowed and reported once, with the text recovered from the scan codes when
   every key had one, else from the characters through ``app.core.layouts.recover``.
+* Document scanners end each MRZ line with Tab or Enter. A terminator after a run that is a
+  complete MRZ line (30, 36 or 44 characters of the MRZ alphabet, the first line holding the
+  filler ``<``) with more lines to come (3 of 30, or 2 of 36 or 44) does not end the scan: it is
+  kept as a line break and the burst goes on. If the next line does not come within
+  ``max_gap_ms``, the lines so far are reported as the scan (``expire_decision``).
 """
 
 from __future__ import annotations
@@ -23,6 +28,7 @@ from dataclasses import dataclass, field
 from enum import Enum
 
 from app.core.layouts import Layout, from_scan_codes, recover
+from app.core.scantext import mrz_lines_to_come
 
 
 @dataclass(frozen=True)
@@ -102,6 +108,16 @@ class WedgeDetector:
         held, self._held = tuple(self._held), []
         return held
 
+    def expire_decision(self) -> Decision:
+        """The gap timer ran out: typed keys to deliver, or the MRZ lines of a scan whose last
+        line never came, reported as the scan they are."""
+        if self._held and self._held[-1].kind is not KeyKind.CHAR:
+            terminator = self._held.pop()
+            scan = self._make_scan(terminator)
+            self._held = []
+            return Decision(swallow=True, scan=scan)
+        return Decision(swallow=False, replay=self.expire())
+
     def would_swallow(self, key: KeyPress) -> bool:
         """Whether ``feed(key)`` would swallow it, without changing state.
 
@@ -119,17 +135,46 @@ class WedgeDetector:
             return Decision(swallow=False)
         replay: tuple[KeyPress, ...] = ()
         if self._gap_broken(key):
-            replay = self.expire()
+            expired = self.expire_decision()
+            if expired.scan is not None:
+                return self._after_lone_lines(expired.scan, key)
+            replay = expired.replay
         if key.kind is KeyKind.CHAR:
             self._held.append(key)
             if self._looks_typed():
                 replay += self.expire()  # includes this key: delivered in order with the rest
             return Decision(swallow=True, replay=replay)
         if key.kind.value in self.tuning.terminators and self._is_scan(key):
+            if self._mrz_continues():
+                self._held.append(key)  # a line break inside the MRZ, not the end of the scan
+                return Decision(swallow=True, replay=replay)
             scan = self._make_scan(key)
             self._held = []
             return Decision(swallow=True, replay=replay, scan=scan)
         return Decision(swallow=False, replay=replay + self.expire())
+
+    def _after_lone_lines(self, scan: WedgeScan, key: KeyPress) -> Decision:
+        """MRZ lines whose continuation never came were a scan; the key after the gap starts
+        afresh (held if it is a character, delivered otherwise)."""
+        if key.kind is KeyKind.CHAR:
+            self._held.append(key)
+            return Decision(swallow=True, scan=scan)
+        return Decision(swallow=False, scan=scan)
+
+    def _segments(self) -> list[list[KeyPress]]:
+        """The held keys split at the MRZ line breaks kept inside the burst."""
+        segments: list[list[KeyPress]] = [[]]
+        for held in self._held:
+            if held.kind is KeyKind.CHAR:
+                segments[-1].append(held)
+            else:
+                segments.append([])
+        return segments
+
+    def _mrz_continues(self) -> bool:
+        return mrz_lines_to_come(
+            [recover("".join(k.text for k in seg)).text for seg in self._segments()]
+        )
 
     def _gap_broken(self, key: KeyPress) -> bool:
         return bool(self._held) and key.t_ms - self._held[-1].t_ms > self.tuning.max_gap_ms
@@ -152,17 +197,18 @@ class WedgeDetector:
         return average <= self.tuning.max_avg_interval_ms
 
     def _make_scan(self, terminator: KeyPress) -> WedgeScan:
-        raw = "".join(k.text for k in self._held)
+        segments = self._segments()
+        raw = "\n".join("".join(k.text for k in seg) for seg in segments)
         detected = recover(raw)
         text = detected.text
         exact = False
-        codes = [(k.scan_code, k.shift) for k in self._held if k.scan_code is not None]
-        if len(codes) == len(self._held):
-            from_codes = from_scan_codes(codes)  # type: ignore[arg-type]
+        chars = [k for k in self._held if k.kind is KeyKind.CHAR]
+        if all(k.scan_code is not None for k in chars):
+            lines = [from_scan_codes([(k.scan_code, k.shift) for k in seg]) for seg in segments]  # type: ignore[misc]
             # A key the table does not know types nothing; then the characters are the better
             # witness of what was sent.
-            if len(from_codes) == len(self._held):
-                text, exact = from_codes, True
+            if sum(len(line) for line in lines) == len(chars):
+                text, exact = "\n".join(lines), True
         return WedgeScan(
             text=text,
             layout=detected.layout,

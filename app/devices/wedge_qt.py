@@ -116,9 +116,8 @@ class WedgeFilter(QObject):
         if decision.swallow:
             self._swallowed.add((event.key(), event.nativeScanCode()))
         if decision.scan is not None:
-            self._timer.stop()
             self._emit_later(decision.scan)
-        elif self.detector.pending:
+        if self.detector.pending:
             self._timer.start(int(self.detector.tuning.max_gap_ms) + _TIMER_SLACK_MS)
         else:
             self._timer.stop()
@@ -134,7 +133,10 @@ class WedgeFilter(QObject):
         return False
 
     def _on_timeout(self) -> None:
-        self._deliver(self.detector.expire())
+        decision = self.detector.expire_decision()  # typing, or MRZ lines without their last
+        self._deliver(decision.replay)
+        if decision.scan is not None:
+            self._emit_later(decision.scan)
 
     def flush(self) -> None:
         """Deliver held keys now (e.g. before the window closes or focus moves on purpose)."""

@@ -96,7 +96,8 @@ def check(
     so a denial can later prove a refund for that order and session.
     """
     at = at or ctx.clock()
-    scan = classify(text)
+    # camera and serial text never went through a keyboard layout: no layout guessing
+    scan = classify(text, from_keyboard=method not in {InputMethod.CAMERA, InputMethod.SERIAL})
     if isinstance(scan, Rejection):
         return _record_rejection(ctx, scan, at=at, method=method, staff_id=staff_id)
     if scan.kind is ScanKind.COMMAND:
@@ -123,9 +124,10 @@ def check(
         )
     if scan.iin is not None:
         key = LookupKey("iin", scan.iin, pseudonym(ctx.pseudonym_key, scan.iin))
-    else:  # a foreign passport: its number, hashed the same way under its own prefix
+    else:  # a foreign document: looked up by its number; known here by state and number
         number = scan.document_number or scan.text
-        key = LookupKey("passport", number, pseudonym(ctx.pseudonym_key, "P:" + number))
+        person = "P:" + (scan.document_key or number)  # two states may issue one number
+        key = LookupKey("passport", number, pseudonym(ctx.pseudonym_key, person))
     answer = ctx.chain.lookup(key)
     venue = ctx.venue()
     result = answer.result

@@ -10,7 +10,14 @@ import tty
 
 import pytest
 
-from app.devices.serial_scanner import LineSplitter, SerialScanner, SerialStatus, decode_line
+from app.devices.serial_scanner import (
+    LineSplitter,
+    MrzJoiner,
+    SerialScanner,
+    SerialStatus,
+    decode_line,
+)
+from tests.unit.test_documents import td1, td3
 
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="pseudo-terminals are POSIX")
 
@@ -129,5 +136,33 @@ def test_line_splitter_and_decoding() -> None:
     assert splitter.feed(b"0123456789XYZ\rok\n") == [b"ok"]  # an overlong line is dropped
     assert splitter.overflows == 1
     assert decode_line(b"\x00IIN\x07 930101300123 ") == "IIN 930101300123"
+    assert decode_line(b"A<<\tB<<\t") == "A<<\tB<<"
     assert decode_line("Қ".encode()) == "Қ"
     assert decode_line("Ж".encode("cp1251")) == "Ж"
+
+
+def test_mrz_lines_ended_by_cr_or_tab_are_one_scan(port: FakePort) -> None:
+    scanner, scans, statuses = _start(port.path)
+    try:
+        assert statuses.get(timeout=5).code == "connected"
+        port.send("\r".join(td1()).encode() + b"\r\n")
+        port.send("\t".join(td1()).encode() + b"\r\n")
+        port.send(td1()[0].encode() + b"\r")  # the rest never comes: the line alone, on silence
+        assert _take(scans, 3) == ["\n".join(td1()), "\t".join(td1()), td1()[0]]
+    finally:
+        scanner.stop()
+
+
+def test_mrz_joiner() -> None:
+    joiner = MrzJoiner()
+    passport = td3()
+    assert joiner.feed(passport[0]) == []
+    assert joiner.feed(passport[1]) == ["\n".join(passport)]
+    assert joiner.feed("DEMO01A") == ["DEMO01A"]
+    card = td1()
+    assert joiner.feed(card[0]) == [] and joiner.feed(card[1]) == []
+    assert joiner.feed("930101300123") == ["\n".join(card[:2]), "930101300123"]
+    assert joiner.feed(card[0]) == []
+    assert joiner.flush() == [card[0]]
+    assert joiner.flush() == []
+    assert joiner.feed("AB12CD" * 5) == ["AB12CD" * 5]  # 30 characters, but no filler

@@ -8,12 +8,14 @@ import pytest
 
 from app.core.layouts import type_under
 from app.devices.wedge import KeyKind, KeyPress, WedgeDetector, WedgeScan, WedgeTuning
+from tests.unit.test_documents import td1
 
 IIN = "930101300123"
 # US key -> (set-1 scan code, Shift): enough of the keyboard for IINs and ticket codes.
 _ROWS = {0x02: "1234567890-=", 0x10: "qwertyuiop", 0x1E: "asdfghjkl", 0x2C: "zxcvbnm"}
 SCAN = {ch: (base + i, False) for base, row in _ROWS.items() for i, ch in enumerate(row)}
 SCAN.update({ch.upper(): (code, True) for ch, (code, _) in SCAN.items() if ch.isalpha()})
+SCAN["<"] = (0x33, True)  # Shift + comma: the MRZ filler
 
 
 def keys(
@@ -54,10 +56,16 @@ def drive(presses: list[KeyPress], detector: WedgeDetector | None = None) -> Run
         run.delivered.extend(batch)
         run.delays.extend(at - k.t_ms for k in batch)
 
+    def expire(at: float) -> None:
+        decision = detector.expire_decision()
+        deliver(decision.replay, at)
+        if decision.scan is not None:
+            run.scans.append(decision.scan)
+
     for key in presses:
         deadline = detector.deadline_ms()
         if deadline is not None and deadline < key.t_ms:
-            deliver(detector.expire(), deadline)
+            expire(deadline)
         decision = detector.feed(key)
         deliver(decision.replay, key.t_ms)
         if not decision.swallow:
@@ -66,7 +74,7 @@ def drive(presses: list[KeyPress], detector: WedgeDetector | None = None) -> Run
             run.scans.append(decision.scan)
     deadline = detector.deadline_ms()
     if deadline is not None:
-        deliver(detector.expire(), deadline)
+        expire(deadline)
     return run
 
 
@@ -178,3 +186,49 @@ def test_tuning_is_respected() -> None:
     assert drive(keys(IIN, intervals=5.0), strict).scans == []
     slow_scanner = WedgeDetector(WedgeTuning(max_avg_interval_ms=40.0, max_gap_ms=60.0))
     assert [s.text for s in drive(keys(IIN, intervals=35.0), slow_scanner).scans] == [IIN]
+
+
+# --- MRZ lines ended by Tab or Enter (issue 13) ---------------------------------------------
+
+MRZ_TD1 = td1()  # a valid Kazakh ID card's zone
+
+
+def mrz_keys(lines: list[str], terminator: KeyKind, **options: object) -> list[KeyPress]:
+    presses: list[KeyPress] = []
+    start = 1000.0
+    for line in lines:
+        presses += keys(line, start=start, terminator=terminator, **options)  # type: ignore[arg-type]
+        start = presses[-1].t_ms + 7.0
+    return presses
+
+
+@pytest.mark.parametrize("terminator", [KeyKind.TAB, KeyKind.ENTER])
+def test_id_card_mrz_with_a_terminator_after_each_line_is_one_scan(terminator: KeyKind) -> None:
+    run = drive(mrz_keys(MRZ_TD1, terminator))
+    assert run.delivered == []
+    [scan] = run.scans
+    assert scan.text == "\n".join(MRZ_TD1)
+
+
+def test_mrz_lines_under_russian_layout_and_from_scan_codes() -> None:
+    [recovered] = drive(mrz_keys(MRZ_TD1, KeyKind.TAB, layout="ru")).scans
+    assert (recovered.text, recovered.layout) == ("\n".join(MRZ_TD1), "ru")
+    [exact] = drive(mrz_keys(MRZ_TD1, KeyKind.TAB, layout="kk", with_scan_codes=True)).scans
+    assert (exact.text, exact.from_scan_codes) == ("\n".join(MRZ_TD1), True)
+
+
+def test_mrz_lines_whose_last_line_never_comes_are_still_the_scan() -> None:
+    run = drive(mrz_keys(MRZ_TD1[:2], KeyKind.TAB))
+    assert run.delivered == []
+    [scan] = run.scans
+    assert scan.text == "\n".join(MRZ_TD1[:2])  # the classifier says what is missing
+    # and a scan after the pause is a scan of its own
+    late = keys("AB12CD", start=run.scans[0].started_ms + 2000.0)
+    run = drive(mrz_keys(MRZ_TD1[:2], KeyKind.TAB) + late)
+    assert [s.text for s in run.scans] == ["\n".join(MRZ_TD1[:2]), "AB12CD"]
+
+
+def test_a_thirty_character_ticket_is_not_held_for_more_lines() -> None:
+    ticket = "AB12CD" * 5  # 30 characters, but no MRZ filler
+    run = drive(keys(ticket, terminator=KeyKind.TAB) + keys(IIN, start=1300.0))
+    assert [s.text for s in run.scans] == [ticket, IIN]

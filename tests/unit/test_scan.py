@@ -90,8 +90,9 @@ def test_id_card_barcode_payload() -> None:
     assert (result.kind, result.iin) == (ScanKind.IIN, VALID_IIN)
 
 
-def test_unicode_digits_are_not_an_iin() -> None:
-    assert rejection("٧٩١٠٢٨٣٠٢٧٢٨").code == "unknown"
+def test_other_scripts_digits_are_read_as_digits() -> None:
+    # issue 13: Arabic-Indic digits are normalised to ASCII (tests/unit/test_scan_text.py)
+    assert scan("٧٩١٠٢٨٣٠٢٧٢٨").iin == VALID_IIN
 
 
 # --- MRZ ------------------------------------------------------------------------------------
