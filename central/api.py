@@ -169,14 +169,16 @@ async def status_by_iin(iin: str, request: Request, ctx: CtxDep) -> StatusAnswer
     return await run_in_threadpool(_answer, request, ctx, IIN, value)
 
 
-@router.post("/visits", responses=ERRORS)
+# An empty `rejected` is left out: consoles of 0.1.0 refuse fields they do not know.
+@router.post("/visits", responses=ERRORS, response_model_exclude_defaults=True)
 def post_visits(batch: VisitBatch, ctx: CtxDep, station: StationDep) -> BatchResult:
     with ctx.engine.begin() as conn:
         accepted, duplicates = records.store_visits(conn, ctx.keys, station, list(batch.events))
     return BatchResult(accepted=accepted, duplicates=duplicates)
 
 
-@router.post("/refunds", responses=ERRORS)
+# An empty `rejected` is left out: consoles of 0.1.0 refuse fields they do not know.
+@router.post("/refunds", responses=ERRORS, response_model_exclude_defaults=True)
 def post_refunds(batch: RefundBatch, ctx: CtxDep, station: StationDep) -> BatchResult:
     with ctx.engine.begin() as conn:
         accepted, duplicates, rejected = records.store_refunds(conn, station, list(batch.events))

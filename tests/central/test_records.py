@@ -283,3 +283,12 @@ def test_orders_pull_is_incremental(server: Server, station: dict[str, str]) -> 
     assert later.orders[0].tickets[0].state.value == "used"
     assert later.orders[0].tickets[0].used_door == "3"
     assert naive.status_code == 422
+
+
+def test_a_batch_answer_is_what_a_0_1_0_console_can_read(
+    server: Server, station: dict[str, str]
+) -> None:
+    """Consoles of 0.1.0 refuse unknown fields: an answer with nothing refused has only theirs."""
+    with server.client(station["token"]) as api:
+        answer = api.post("/visits", json={"events": [visit()]}).json()
+    assert set(answer) == {"accepted", "duplicates"}
