@@ -31,6 +31,7 @@ from app.core.scan import Rejection, ScanKind, classify
 from app.core.statuses import Direction, InputMethod, Status, StatusSource, Verdict
 from app.models.visits import VisitEvent as VisitRow
 from app.services.context import StationContext, VenueSettings
+from app.sync import bounds
 from app.sync import protocol as p
 from app.sync.outbox import enqueue_visit
 from app.sync.sealing import seal_iin
@@ -146,7 +147,7 @@ def check(
     sealed = None
     if key.kind == "iin" and result.source is not StatusSource.CENTRAL and venue.server_public_key:
         sealed = seal_iin(key.value, venue.server_public_key)
-    event = p.VisitEvent(
+    event = bounds.visit_event(
         id=uuid.uuid4(),
         occurred_at=at,
         direction=recorded,
@@ -244,7 +245,7 @@ def _record_rejection(
     staff_id: uuid.UUID | None,
 ) -> CheckResult:
     """An unreadable scan is an event too: the log shows the door tried."""
-    event = p.VisitEvent(
+    event = bounds.visit_event(
         id=uuid.uuid4(),
         occurred_at=at,
         direction=Direction.DENIED,

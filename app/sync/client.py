@@ -54,11 +54,18 @@ for _name in ("httpx", "httpcore"):
 class SyncError(Exception):
     """A call to the central server failed; `code` says what kind of failure it was."""
 
-    def __init__(self, code: str, message: str, status_code: int | None = None) -> None:
+    def __init__(
+        self,
+        code: str,
+        message: str,
+        status_code: int | None = None,
+        server_code: str | None = None,
+    ) -> None:
         super().__init__(message)
         self.code = code
         self.message = message
         self.status_code = status_code
+        self.server_code = server_code  # the ErrorBody code of a refusal, e.g. "invalid"
 
     @property
     def retryable(self) -> bool:
@@ -93,6 +100,15 @@ def _server_message(response: httpx.Response) -> str:
     return str(body)[:200]
 
 
+def _server_code(response: httpx.Response) -> str | None:
+    try:
+        body = response.json()
+    except (json.JSONDecodeError, UnicodeDecodeError):
+        return None
+    code = body.get("code") if isinstance(body, dict) else None
+    return code[:64] if isinstance(code, str) and code else None
+
+
 def _error_for(response: httpx.Response) -> SyncError:
     status = response.status_code
     message = _server_message(response)
@@ -106,7 +122,7 @@ def _error_for(response: httpx.Response) -> SyncError:
         return SyncError("rate_limited", f"The server asks to slow down: {message}", status)
     if status >= 500:
         return SyncError("server_error", f"The server failed ({status}): {message}", status)
-    return SyncError("rejected", message, status)
+    return SyncError("rejected", message, status, _server_code(response))
 
 
 class CentralClient:

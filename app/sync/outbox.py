@@ -10,8 +10,15 @@ so nothing recorded may be lost and nothing may be counted twice:
   unacknowledged one anyway;
 - while the server is away (refused, timed out, 5xx), the outbox waits an exponentially growing,
   jittered delay before trying again, so a chain of consoles does not stampede a recovering server;
-- a batch the server refuses as invalid (422) is split until the one bad event is found; that
-  event is kept, marked with the server's reason and retried daily, and the rest go through;
+- one bad event never holds up the rest. A batch the server refuses (4xx) or fails on (500) is
+  split in halves until the event is found; an event refused alone, or named in the answer's
+  `rejected` list, is set aside at once with the server's code and message; an event on which
+  the server fails alone three times, while other requests of the same push succeed, is set
+  aside too. When every request fails (or 502/503/504 from a proxy), the server is away: the
+  outbox backs off and sets nothing aside. A set-aside row is kept, never deleted, shown to a
+  manager (`ashyq outbox list`, the status bar) and sent again only when a manager retries it:
+  the same bytes would get the same refusal, and an event that makes the server fail would make
+  it fail every day; a person who sees the reason decides (app/sync/set_aside.py);
 - the sealed IIN lives only in the visit row, is attached when the batch is sent, and is erased
   once the server has acknowledged the visit: after that nobody can get it from this PC.
 """
@@ -22,7 +29,7 @@ import contextlib
 import random
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime
 from typing import Any
 
 from pydantic import ValidationError
@@ -38,7 +45,8 @@ from app.sync import protocol as p
 from app.sync.backoff import Backoff
 from app.sync.client import CentralClient, SyncError
 
-REJECTED_RETRY = timedelta(days=1)  # a refused event is kept and offered again once a day
+SUSPECT_TRIES = 3  # failures alone, others passing, before an event is set aside
+PROXY_AWAY = frozenset({502, 503, 504})  # a proxy or load balancer says the server is not there
 
 
 def _utcnow() -> datetime:
@@ -49,10 +57,12 @@ def _utcnow() -> datetime:
 class PushReport:
     pushed: int = 0  # stored by the server now
     duplicates: int = 0  # the server had them already (an earlier answer was lost)
-    rejected: int = 0  # refused as invalid; kept locally with the server's reason
+    rejected: int = 0  # set aside by this push; kept locally with the server's reason
     redeemed: int = 0  # offline ticket redemptions delivered
     conflicts: tuple[str, ...] = ()  # redemptions the server refused (used at another door ...)
-    pending: int = 0  # still waiting after this push
+    pending: int = 0  # still waiting after this push (set-aside events not counted)
+    set_aside: int = 0  # kept aside for a manager, all pushes together
+    unreachable: bool = False  # the push stopped because the server could not be reached
     errors: tuple[str, ...] = ()  # "code: message" of failures that stopped the push
     next_attempt_at: datetime | None = None  # when the outbox will try again, if it backed off
 
@@ -65,6 +75,22 @@ class _Tally:
     redeemed: int = 0
     conflicts: list[str] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
+    unreachable: bool = False
+    successes: int = 0  # requests of this push the server answered: it is there and working
+    failing: int = 0  # server failures in a row since the last success
+    suspects: list[tuple[OutboxKind, _Row]] = field(default_factory=list)
+
+
+_Row = tuple[int, Any, dict[str, Any], Any]  # row id, event id, payload, parsed model
+
+
+def _away(exc: SyncError) -> bool:
+    """The server as a whole is not answering this station: back off, set nothing aside."""
+    if exc.code == "server_error":
+        return exc.status_code is None or exc.status_code in PROXY_AWAY
+    if exc.code == "rejected":
+        return exc.status_code in (404, 405)  # a server that does not know this call at all
+    return True  # offline, timeout, rate limited, not the Ashyq API, unauthorized
 
 
 # --- writing: always inside the caller's transaction -------------------------------------------
@@ -117,13 +143,22 @@ class Outbox:
         self.batch_size = min(batch_size, p.MAX_BATCH)
         self.failures = 0  # consecutive pushes stopped by an unreachable server
         self.resume_at: datetime | None = None
+        self.unreachable = False  # the latest push could not reach the server at all
 
     def pending(self, kind: OutboxKind | None = None) -> int:
         with self.sessions() as session:
             query = select(func.count()).select_from(OutboxRow)
             query = query.where(OutboxRow.acknowledged_at.is_(None))
+            query = query.where(OutboxRow.set_aside_at.is_(None))
             if kind is not None:
                 query = query.where(OutboxRow.kind == kind)
+            return int(session.scalar(query) or 0)
+
+    def set_aside(self) -> int:
+        with self.sessions() as session:
+            query = select(func.count()).select_from(OutboxRow)
+            query = query.where(OutboxRow.acknowledged_at.is_(None))
+            query = query.where(OutboxRow.set_aside_at.is_not(None))
             return int(session.scalar(query) or 0)
 
     def due(self) -> bool:
@@ -143,14 +178,17 @@ class Outbox:
             self._push_kind(client, OutboxKind.VISIT, tally)
             self._push_kind(client, OutboxKind.REFUND, tally)
             self._push_redemptions(client, tally)
+            self._settle_suspects(client, tally)
         except SyncError as exc:
             tally.errors.append(f"{exc.code}: {exc.message}")
+            tally.unreachable = self.unreachable = exc.code in ("offline", "timeout")
             if exc.retryable:
                 self.failures += 1
                 self.resume_at = self.backoff.next_attempt(self.clock(), self.failures)
             return self._report(tally)
         self.failures = 0
         self.resume_at = None
+        self.unreachable = False
         return self._report(tally)
 
     def _report(self, tally: _Tally) -> PushReport:
@@ -161,6 +199,8 @@ class Outbox:
             redeemed=tally.redeemed,
             conflicts=tuple(tally.conflicts),
             pending=self.pending(),
+            set_aside=self.set_aside(),
+            unreachable=tally.unreachable,
             errors=tuple(tally.errors),
             next_attempt_at=self.resume_at,
         )
@@ -178,9 +218,10 @@ class Outbox:
         query = (
             select(OutboxRow.id, OutboxRow.entity_id, OutboxRow.payload)
             .where(
-                text("+outbox.acknowledged_at IS NULL AND +outbox.kind = :kind").bindparams(
-                    kind=kind.value
-                )
+                text(
+                    "+outbox.acknowledged_at IS NULL AND +outbox.set_aside_at IS NULL"
+                    " AND +outbox.kind = :kind"
+                ).bindparams(kind=kind.value)
             )
             .where((OutboxRow.next_attempt_at.is_(None)) | (OutboxRow.next_attempt_at <= now))
             .where(OutboxRow.id > after_id)
@@ -223,50 +264,96 @@ class Outbox:
             try:
                 readable.append((row_id, entity, payload, model.model_validate(payload)))
             except ValidationError as exc:
-                problem = SyncError("rejected", f"unreadable payload: {exc.error_count()} errors")
-                self._note_attempt([row_id], problem)
-                self._reject(row_id)
-                tally.rejected += 1
+                problem = f"unreadable payload: {exc.error_count()} errors"
+                self._note_attempt([row_id], SyncError("unreadable", problem))
+                self._set_aside([row_id], "unreadable", problem, tally)
         return readable
 
+    def _post(
+        self, client: CentralClient, kind: OutboxKind, batch: Sequence[_Row]
+    ) -> p.BatchResult:
+        if kind is OutboxKind.VISIT:
+            return client.post_visits([b[3] for b in batch])
+        return client.post_refunds([b[3] for b in batch])
+
     def _send(
-        self,
-        client: CentralClient,
-        kind: OutboxKind,
-        batch: Sequence[tuple[int, Any, dict[str, Any], Any]],
-        tally: _Tally,
+        self, client: CentralClient, kind: OutboxKind, batch: Sequence[_Row], tally: _Tally
     ) -> None:
+        """Send a batch; on a refusal or failure of the batch, split it to find the bad event."""
         if not batch:
             return
         try:
-            if kind is OutboxKind.VISIT:
-                result = client.post_visits([b[3] for b in batch])
-            else:
-                result = client.post_refunds([b[3] for b in batch])
+            result = self._post(client, kind, batch)
         except SyncError as exc:
-            if exc.code != "rejected":
-                self._note_attempt([b[0] for b in batch], exc)
+            self._note_attempt([b[0] for b in batch], exc)
+            if _away(exc):
                 raise
             if len(batch) == 1:
-                self._note_attempt([batch[0][0]], exc)
-                self._reject(batch[0][0])
-                tally.rejected += 1
+                self._single_failed(kind, batch[0], exc, tally)
                 return
-            middle = len(batch) // 2  # find the bad event; the good ones still go through
+            if exc.code == "server_error":
+                tally.failing += 1
+                if tally.failing > self.batch_size.bit_length() + 2:
+                    raise  # no half works either: the server fails on everything
+            middle = len(batch) // 2
             self._send(client, kind, batch[:middle], tally)
             self._send(client, kind, batch[middle:], tally)
             return
+        tally.successes += 1
+        tally.failing = 0
         self._acknowledge(kind, batch, result, tally)
+
+    def _single_failed(self, kind: OutboxKind, row: _Row, exc: SyncError, tally: _Tally) -> None:
+        if exc.code == "rejected":
+            self._set_aside([row[0]], exc.server_code or "rejected", exc.message, tally)
+        else:  # the server failed on it alone: try it again once the rest has gone through
+            tally.suspects.append((kind, row))
+
+    def _settle_suspects(self, client: CentralClient, tally: _Tally) -> None:
+        """Each event the server failed on alone gets SUSPECT_TRIES tries in all; set aside
+        only if the server meanwhile answered other requests, else it is away (back off)."""
+        for kind, row in tally.suspects:
+            failure: SyncError | None = None
+            for _ in range(SUSPECT_TRIES - 1):
+                try:
+                    if kind is OutboxKind.REDEMPTION:
+                        answer = client.redeem(str(row[2]["ticket_code"]), row[3])
+                        self._settle_redemption(row[0], str(row[2]["ticket_code"]), answer, tally)
+                    else:
+                        self._acknowledge(kind, [row], self._post(client, kind, [row]), tally)
+                    failure = None
+                    break
+                except SyncError as exc:
+                    self._note_attempt([row[0]], exc)
+                    if _away(exc):
+                        raise
+                    failure = exc
+                    if exc.code == "rejected":
+                        break
+            if failure is None:
+                continue
+            if failure.code == "rejected":
+                self._single_failed(kind, row, failure, tally)
+            elif tally.successes == 0:
+                raise failure
+            else:
+                self._set_aside([row[0]], "server_error", failure.message, tally)
+        tally.suspects.clear()
 
     def _acknowledge(
         self,
         kind: OutboxKind,
-        batch: Sequence[tuple[int, Any, dict[str, Any], Any]],
+        batch: Sequence[_Row],
         result: p.BatchResult,
         tally: _Tally,
     ) -> None:
         accepted = set(result.accepted)
         acknowledged = accepted | set(result.duplicates)
+        ids = {b[1] for b in batch}
+        refused = {r.id: r for r in result.rejected if r.id in ids and r.id not in acknowledged}
+        for row_id, entity, *_ in batch:
+            if entity in refused:
+                self._set_aside([row_id], refused[entity].code, refused[entity].message, tally)
         done = [(b[0], b[1]) for b in batch if b[1] in acknowledged]
         now = self.clock()
         with _relaxed_sync(self.sessions) as session:
@@ -286,7 +373,7 @@ class Outbox:
                 session.execute(update(model).where(model.id.in_(chunk)).values(**values))
         tally.pushed += sum(1 for _, e in done if e in accepted)
         tally.duplicates += sum(1 for _, e in done if e not in accepted)
-        missing = [b[0] for b in batch if b[1] not in acknowledged]
+        missing = [b[0] for b in batch if b[1] not in acknowledged and b[1] not in refused]
         if missing:  # the server skipped some: offer them again later, never assume delivery
             self._note_attempt(missing, SyncError("bad_response", "not acknowledged by the server"))
             self._delay(missing, self.backoff.next_attempt(now, 1))
@@ -299,17 +386,25 @@ class Outbox:
                 if not batch:
                     return
                 after_id = batch[-1][0]
-            for row_id, _, payload in batch:
-                code = str(payload.pop("ticket_code"))
+            for row_id, entity, payload in batch:
+                code = str(payload["ticket_code"])
+                fields = {k: v for k, v in payload.items() if k != "ticket_code"}
                 try:
-                    answer = client.redeem(code, p.RedeemRequest.model_validate(payload))
+                    request = p.RedeemRequest.model_validate(fields)
+                except ValidationError as exc:
+                    problem = f"unreadable payload: {exc.error_count()} errors"
+                    self._set_aside([row_id], "unreadable", problem, tally)
+                    continue
+                try:
+                    answer = client.redeem(code, request)
                 except SyncError as exc:
                     self._note_attempt([row_id], exc)
-                    if exc.code != "rejected":
+                    if _away(exc):
                         raise
-                    self._reject(row_id)
-                    tally.rejected += 1
+                    row = (row_id, entity, payload, request)
+                    self._single_failed(OutboxKind.REDEMPTION, row, exc, tally)
                     continue
+                tally.successes += 1
                 self._settle_redemption(row_id, code, answer, tally)
 
     def _settle_redemption(
@@ -343,8 +438,20 @@ class Outbox:
                     )
                 )
 
-    def _reject(self, row_id: int) -> None:
-        self._delay([row_id], self.clock() + REJECTED_RETRY)
+    def _set_aside(self, row_ids: Sequence[int], code: str, message: str, tally: _Tally) -> None:
+        """Kept, never deleted, not sent again until a manager retries it."""
+        with self.sessions.begin() as session:
+            session.execute(
+                update(OutboxRow)
+                .where(OutboxRow.id.in_(list(row_ids)))
+                .values(
+                    set_aside_at=self.clock(),
+                    set_aside_code=code[:64],
+                    set_aside_message=message[:500],
+                    next_attempt_at=None,
+                )
+            )
+        tally.rejected += len(row_ids)
 
     def _delay(self, row_ids: Sequence[int], until: datetime) -> None:
         with self.sessions.begin() as session:
