@@ -438,7 +438,7 @@
 <context>
     <name>RefundDeskScreen</name>
     <message>
-        <location filename="../../app/views/console.py" line="352"/>
+        <location filename="../../app/views/console.py" line="391"/>
         <location filename="../../app/views/refund_desk.py" line="169"/>
         <location filename="../../app/views/refund_desk_parts.py" line="128"/>
         <source>Refunds</source>
@@ -774,7 +774,7 @@ Returned to the card: %3</translation>
 <context>
     <name>ReportsScreen</name>
     <message>
-        <location filename="../../app/views/console.py" line="359"/>
+        <location filename="../../app/views/console.py" line="398"/>
         <location filename="../../app/views/reports_screen.py" line="174"/>
         <source>Reports</source>
         <translation>Reports</translation>
@@ -1029,185 +1029,309 @@ Returned to the card: %3</translation>
     </message>
 </context>
 <context>
-    <name>SettingsScreen</name>
+    <name>SetAsideDialog</name>
     <message>
-        <location filename="../../app/views/settings_screen.py" line="215"/>
-        <source>Saved. Camera and scanner changes apply now.</source>
-        <translation>Saved. Camera and scanner changes apply now.</translation>
+        <location filename="../../app/views/set_aside.py" line="118"/>
+        <source>Nothing is set aside.</source>
+        <translation>Nothing is set aside.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/views/set_aside.py" line="132"/>
+        <source>Sent again: %n. The result shows here after the sync.</source>
+        <translation>
+            <numerusform>Sent again: %n. The result shows here after the sync.</numerusform>
+            <numerusform>Sent again: %n. The result shows here after the sync.</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../app/views/settings_screen.py" line="221"/>
-        <source>Door %1</source>
-        <translation>Door %1</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/settings_screen.py" line="225"/>
-        <source>Type the server address and the one-time code first.</source>
-        <translation>Type the server address and the one-time code first.</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/settings_screen.py" line="227"/>
-        <source>Enrolling…</source>
-        <translation>Enrolling…</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/settings_screen.py" line="231"/>
-        <source>Enrolled with venue %1. The token is kept in the system keyring.</source>
-        <translation>Enrolled with venue %1. The token is kept in the system keyring.</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/settings_screen.py" line="242"/>
-        <source>Command barcodes saved to %1. Print it and keep it at the door.</source>
-        <translation>Command barcodes saved to %1. Print it and keep it at the door.</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/settings_screen.py" line="251"/>
+        <location filename="../../app/views/set_aside.py" line="142"/>
         <source>Failed: %1</source>
         <translation>Failed: %1</translation>
     </message>
     <message>
+        <location filename="../../app/views/set_aside.py" line="148"/>
+        <source>Visit</source>
+        <translation>Visit</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/set_aside.py" line="149"/>
+        <source>Refund</source>
+        <translation>Refund</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/set_aside.py" line="150"/>
+        <source>Ticket admission</source>
+        <translation>Ticket admission</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/set_aside.py" line="157"/>
+        <source>The server cannot accept a value in this record.</source>
+        <translation>The server cannot accept a value in this record.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/set_aside.py" line="158"/>
+        <source>The server fails on this record; the others were sent.</source>
+        <translation>The server fails on this record; the others were sent.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/set_aside.py" line="159"/>
+        <source>This version of the console cannot read this record.</source>
+        <translation>This version of the console cannot read this record.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/set_aside.py" line="160"/>
+        <source>The server refused this record.</source>
+        <translation>The server refused this record.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/set_aside.py" line="161"/>
+        <source>These tickets were already refunded.</source>
+        <translation>These tickets were already refunded.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/set_aside.py" line="162"/>
+        <source>The ticket was already used.</source>
+        <translation>The ticket was already used.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/set_aside.py" line="163"/>
+        <source>The amounts differ from the server&apos;s.</source>
+        <translation>The amounts differ from the server&apos;s.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/set_aside.py" line="168"/>
+        <source>Records set aside</source>
+        <translation>Records set aside</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/set_aside.py" line="171"/>
+        <source>The server refused these records or failed on them, so they were set aside and everything else was sent. They are kept here. Retry once the cause is fixed: select some, or retry all.</source>
+        <translation>The server refused these records or failed on them, so they were set aside and everything else was sent. They are kept here. Retry once the cause is fixed: select some, or retry all.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/set_aside.py" line="177"/>
+        <source>Record</source>
+        <translation>Record</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/set_aside.py" line="177"/>
+        <source>Recorded</source>
+        <translation>Recorded</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/set_aside.py" line="177"/>
+        <source>Attempts</source>
+        <translation>Attempts</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/set_aside.py" line="177"/>
+        <source>Reason</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/set_aside.py" line="179"/>
+        <source>Retry</source>
+        <translation>Retry</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/set_aside.py" line="180"/>
+        <source>Close</source>
+        <translation>Close</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsScreen</name>
+    <message>
+        <location filename="../../app/views/settings_screen.py" line="220"/>
+        <source>Saved. Camera and scanner changes apply now.</source>
+        <translation>Saved. Camera and scanner changes apply now.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/settings_screen.py" line="226"/>
+        <source>Door %1</source>
+        <translation>Door %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/settings_screen.py" line="230"/>
+        <source>Type the server address and the one-time code first.</source>
+        <translation>Type the server address and the one-time code first.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/settings_screen.py" line="232"/>
+        <source>Enrolling…</source>
+        <translation>Enrolling…</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/settings_screen.py" line="236"/>
+        <source>Enrolled with venue %1. The token is kept in the system keyring.</source>
+        <translation>Enrolled with venue %1. The token is kept in the system keyring.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/settings_screen.py" line="247"/>
+        <source>Command barcodes saved to %1. Print it and keep it at the door.</source>
+        <translation>Command barcodes saved to %1. Print it and keep it at the door.</translation>
+    </message>
+    <message>
         <location filename="../../app/views/settings_screen.py" line="256"/>
+        <source>Failed: %1</source>
+        <translation>Failed: %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/settings_screen.py" line="261"/>
         <source>Settings</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings_screen.py" line="260"/>
+        <location filename="../../app/views/settings_screen.py" line="265"/>
         <source>Camera (number or video file)</source>
         <translation>Camera (number or video file)</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings_screen.py" line="261"/>
+        <location filename="../../app/views/settings_screen.py" line="266"/>
         <source>Barcode decoder</source>
         <translation>Barcode decoder</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings_screen.py" line="262"/>
+        <location filename="../../app/views/settings_screen.py" line="267"/>
         <source>Serial scanner port</source>
         <translation>Serial scanner port</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings_screen.py" line="263"/>
+        <location filename="../../app/views/settings_screen.py" line="268"/>
         <source>Serial speed</source>
         <translation>Serial speed</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings_screen.py" line="264"/>
+        <location filename="../../app/views/settings_screen.py" line="269"/>
         <source>Sounds</source>
         <translation>Sounds</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings_screen.py" line="265"/>
+        <location filename="../../app/views/settings_screen.py" line="270"/>
         <source>Language</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings_screen.py" line="266"/>
+        <location filename="../../app/views/settings_screen.py" line="271"/>
         <source>Door label</source>
         <translation>Door label</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings_screen.py" line="267"/>
+        <location filename="../../app/views/settings_screen.py" line="272"/>
         <source>Receipt printer</source>
         <translation>Receipt printer</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings_screen.py" line="268"/>
+        <location filename="../../app/views/settings_screen.py" line="273"/>
         <source>Receipt paper</source>
         <translation>Receipt paper</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings_screen.py" line="269"/>
+        <location filename="../../app/views/settings_screen.py" line="274"/>
         <source>Verdict shown for (s)</source>
         <translation>Verdict shown for (s)</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings_screen.py" line="270"/>
+        <location filename="../../app/views/settings_screen.py" line="275"/>
         <source>Full screen at start</source>
         <translation>Full screen at start</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings_screen.py" line="271"/>
+        <location filename="../../app/views/settings_screen.py" line="276"/>
         <source>Central server</source>
         <translation>Central server</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings_screen.py" line="272"/>
+        <location filename="../../app/views/settings_screen.py" line="277"/>
         <source>Fallback service</source>
         <translation>Fallback service</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings_screen.py" line="273"/>
+        <location filename="../../app/views/settings_screen.py" line="278"/>
         <source>Station name</source>
         <translation>Station name</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings_screen.py" line="274"/>
+        <location filename="../../app/views/settings_screen.py" line="279"/>
         <source>One-time code</source>
         <translation>One-time code</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings_screen.py" line="278"/>
+        <location filename="../../app/views/settings_screen.py" line="283"/>
         <source>This station</source>
         <translation>This station</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings_screen.py" line="279"/>
+        <location filename="../../app/views/settings_screen.py" line="284"/>
         <source>Server and enrollment</source>
         <translation>Server and enrollment</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings_screen.py" line="280"/>
+        <location filename="../../app/views/settings_screen.py" line="285"/>
         <source>Venue policy (set on the central server)</source>
         <translation>Venue policy (set on the central server)</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings_screen.py" line="281"/>
+        <location filename="../../app/views/settings_screen.py" line="286"/>
         <source>Enroll this station</source>
         <translation>Enroll this station</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings_screen.py" line="282"/>
+        <location filename="../../app/views/settings_screen.py" line="287"/>
         <source>Save</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings_screen.py" line="283"/>
+        <location filename="../../app/views/settings_screen.py" line="288"/>
         <source>Command barcodes (PDF)</source>
         <translation>Command barcodes (PDF)</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/settings_screen.py" line="289"/>
+        <source>Records set aside…</source>
+        <translation>Records set aside…</translation>
     </message>
 </context>
 <context>
     <name>SyncStatusBar</name>
     <message>
-        <location filename="../../app/views/status_bar.py" line="83"/>
+        <location filename="../../app/views/status_bar.py" line="97"/>
         <source>Status unknown: %1</source>
         <translation>Status unknown: %1</translation>
     </message>
     <message>
-        <location filename="../../app/views/status_bar.py" line="88"/>
+        <location filename="../../app/views/status_bar.py" line="102"/>
         <source>Connecting…</source>
         <translation>Connecting…</translation>
     </message>
     <message>
-        <location filename="../../app/views/status_bar.py" line="92"/>
+        <location filename="../../app/views/status_bar.py" line="106"/>
         <source>● Online since %1</source>
         <translation>● Online since %1</translation>
     </message>
     <message>
-        <location filename="../../app/views/status_bar.py" line="95"/>
+        <location filename="../../app/views/status_bar.py" line="109"/>
         <source>○ OFFLINE since %1</source>
         <translation>○ OFFLINE since %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/status_bar.py" line="97"/>
+        <location filename="../../app/views/status_bar.py" line="111"/>
         <source>Waiting to send: %n</source>
         <translation>
             <numerusform>Waiting to send: %n</numerusform>
             <numerusform>Waiting to send: %n</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../app/views/status_bar.py" line="113"/>
+        <source>%n set aside</source>
+        <translation>
+            <numerusform>%n set aside</numerusform>
+            <numerusform>%n set aside</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../../app/views/status_bar.py" line="98"/>
+        <location filename="../../app/views/status_bar.py" line="115"/>
         <source>Last sync: %1</source>
         <translation>Last sync: %1</translation>
     </message>

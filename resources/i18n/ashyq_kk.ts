@@ -438,7 +438,7 @@
 <context>
     <name>RefundDeskScreen</name>
     <message>
-        <location filename="../../app/views/console.py" line="352"/>
+        <location filename="../../app/views/console.py" line="391"/>
         <location filename="../../app/views/refund_desk.py" line="169"/>
         <location filename="../../app/views/refund_desk_parts.py" line="128"/>
         <source>Refunds</source>
@@ -774,7 +774,7 @@ Returned to the card: %3</source>
 <context>
     <name>ReportsScreen</name>
     <message>
-        <location filename="../../app/views/console.py" line="359"/>
+        <location filename="../../app/views/console.py" line="398"/>
         <location filename="../../app/views/reports_screen.py" line="174"/>
         <source>Reports</source>
         <translation>Есептер</translation>
@@ -1029,185 +1029,309 @@ Returned to the card: %3</source>
     </message>
 </context>
 <context>
-    <name>SettingsScreen</name>
+    <name>SetAsideDialog</name>
     <message>
-        <location filename="../../app/views/settings_screen.py" line="215"/>
-        <source>Saved. Camera and scanner changes apply now.</source>
-        <translation>Сақталды. Камера мен сканердің өзгерістері бірден күшіне енді.</translation>
+        <location filename="../../app/views/set_aside.py" line="118"/>
+        <source>Nothing is set aside.</source>
+        <translation>Шетке қойылған ештеңе жоқ.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/views/set_aside.py" line="132"/>
+        <source>Sent again: %n. The result shows here after the sync.</source>
+        <translation>
+            <numerusform>Қайта жіберілді: %n. Нәтижесі синхрондаудан кейін осында көрінеді.</numerusform>
+            <numerusform>Қайта жіберілді: %n. Нәтижесі синхрондаудан кейін осында көрінеді.</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../app/views/settings_screen.py" line="221"/>
-        <source>Door %1</source>
-        <translation>Кіреберіс %1</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/settings_screen.py" line="225"/>
-        <source>Type the server address and the one-time code first.</source>
-        <translation>Алдымен сервер мекенжайы мен бір реттік кодты енгізіңіз.</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/settings_screen.py" line="227"/>
-        <source>Enrolling…</source>
-        <translation>Тіркелуде…</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/settings_screen.py" line="231"/>
-        <source>Enrolled with venue %1. The token is kept in the system keyring.</source>
-        <translation>Нысанға тіркелді: %1. Токен жүйелік кілттер қоймасында сақталады.</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/settings_screen.py" line="242"/>
-        <source>Command barcodes saved to %1. Print it and keep it at the door.</source>
-        <translation>Пәрмен штрихкодтары сақталды: %1. Оны басып шығарып, кіреберісте ұстаңыз.</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/settings_screen.py" line="251"/>
+        <location filename="../../app/views/set_aside.py" line="142"/>
         <source>Failed: %1</source>
         <translation>Сәтсіз: %1</translation>
     </message>
     <message>
+        <location filename="../../app/views/set_aside.py" line="148"/>
+        <source>Visit</source>
+        <translation>Келу</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/set_aside.py" line="149"/>
+        <source>Refund</source>
+        <translation>Қайтару</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/set_aside.py" line="150"/>
+        <source>Ticket admission</source>
+        <translation>Билетпен кіргізу</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/set_aside.py" line="157"/>
+        <source>The server cannot accept a value in this record.</source>
+        <translation>Сервер осы жазбадағы мәнді қабылдай алмайды.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/set_aside.py" line="158"/>
+        <source>The server fails on this record; the others were sent.</source>
+        <translation>Сервер осы жазбада қатеге ұшырайды; қалғандары жіберілді.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/set_aside.py" line="159"/>
+        <source>This version of the console cannot read this record.</source>
+        <translation>Консольдің бұл нұсқасы осы жазбаны оқи алмайды.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/set_aside.py" line="160"/>
+        <source>The server refused this record.</source>
+        <translation>Сервер бұл жазбаны қабылдамады.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/set_aside.py" line="161"/>
+        <source>These tickets were already refunded.</source>
+        <translation>Бұл билеттер бұрын қайтарылған.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/set_aside.py" line="162"/>
+        <source>The ticket was already used.</source>
+        <translation>Билет бұрын пайдаланылған.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/set_aside.py" line="163"/>
+        <source>The amounts differ from the server&apos;s.</source>
+        <translation>Сомалар сервердегіден өзгеше.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/set_aside.py" line="168"/>
+        <source>Records set aside</source>
+        <translation>Шетке қойылған жазбалар</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/set_aside.py" line="171"/>
+        <source>The server refused these records or failed on them, so they were set aside and everything else was sent. They are kept here. Retry once the cause is fixed: select some, or retry all.</source>
+        <translation>Сервер бұл жазбаларды қабылдамады немесе оларда қатеге ұшырады, сондықтан олар шетке қойылды, қалғанының бәрі жіберілді. Олар осында сақтаулы. Себебі жойылғанда қайта жіберіңіз: біреулерін таңдаңыз немесе бәрін қайта жіберіңіз.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/set_aside.py" line="177"/>
+        <source>Record</source>
+        <translation>Жазба</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/set_aside.py" line="177"/>
+        <source>Recorded</source>
+        <translation>Жазылған уақыты</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/set_aside.py" line="177"/>
+        <source>Attempts</source>
+        <translation>Әрекеттер</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/set_aside.py" line="177"/>
+        <source>Reason</source>
+        <translation>Себебі</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/set_aside.py" line="179"/>
+        <source>Retry</source>
+        <translation>Қайта жіберу</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/set_aside.py" line="180"/>
+        <source>Close</source>
+        <translation>Жабу</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsScreen</name>
+    <message>
+        <location filename="../../app/views/settings_screen.py" line="220"/>
+        <source>Saved. Camera and scanner changes apply now.</source>
+        <translation>Сақталды. Камера мен сканердің өзгерістері бірден күшіне енді.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/settings_screen.py" line="226"/>
+        <source>Door %1</source>
+        <translation>Кіреберіс %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/settings_screen.py" line="230"/>
+        <source>Type the server address and the one-time code first.</source>
+        <translation>Алдымен сервер мекенжайы мен бір реттік кодты енгізіңіз.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/settings_screen.py" line="232"/>
+        <source>Enrolling…</source>
+        <translation>Тіркелуде…</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/settings_screen.py" line="236"/>
+        <source>Enrolled with venue %1. The token is kept in the system keyring.</source>
+        <translation>Нысанға тіркелді: %1. Токен жүйелік кілттер қоймасында сақталады.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/settings_screen.py" line="247"/>
+        <source>Command barcodes saved to %1. Print it and keep it at the door.</source>
+        <translation>Пәрмен штрихкодтары сақталды: %1. Оны басып шығарып, кіреберісте ұстаңыз.</translation>
+    </message>
+    <message>
         <location filename="../../app/views/settings_screen.py" line="256"/>
+        <source>Failed: %1</source>
+        <translation>Сәтсіз: %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/settings_screen.py" line="261"/>
         <source>Settings</source>
         <translation>Баптаулар</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings_screen.py" line="260"/>
+        <location filename="../../app/views/settings_screen.py" line="265"/>
         <source>Camera (number or video file)</source>
         <translation>Камера (нөмірі немесе бейнефайл)</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings_screen.py" line="261"/>
+        <location filename="../../app/views/settings_screen.py" line="266"/>
         <source>Barcode decoder</source>
         <translation>Штрихкод декодері</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings_screen.py" line="262"/>
+        <location filename="../../app/views/settings_screen.py" line="267"/>
         <source>Serial scanner port</source>
         <translation>COM-сканер порты</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings_screen.py" line="263"/>
+        <location filename="../../app/views/settings_screen.py" line="268"/>
         <source>Serial speed</source>
         <translation>Порт жылдамдығы</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings_screen.py" line="264"/>
+        <location filename="../../app/views/settings_screen.py" line="269"/>
         <source>Sounds</source>
         <translation>Дыбыстар</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings_screen.py" line="265"/>
+        <location filename="../../app/views/settings_screen.py" line="270"/>
         <source>Language</source>
         <translation>Тіл</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings_screen.py" line="266"/>
+        <location filename="../../app/views/settings_screen.py" line="271"/>
         <source>Door label</source>
         <translation>Кіреберіс атауы</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings_screen.py" line="267"/>
+        <location filename="../../app/views/settings_screen.py" line="272"/>
         <source>Receipt printer</source>
         <translation>Чек принтері</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings_screen.py" line="268"/>
+        <location filename="../../app/views/settings_screen.py" line="273"/>
         <source>Receipt paper</source>
         <translation>Чек қағазы</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings_screen.py" line="269"/>
+        <location filename="../../app/views/settings_screen.py" line="274"/>
         <source>Verdict shown for (s)</source>
         <translation>Шешімді көрсету уақыты (с)</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings_screen.py" line="270"/>
+        <location filename="../../app/views/settings_screen.py" line="275"/>
         <source>Full screen at start</source>
         <translation>Іске қосқанда толық экран</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings_screen.py" line="271"/>
+        <location filename="../../app/views/settings_screen.py" line="276"/>
         <source>Central server</source>
         <translation>Орталық сервер</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings_screen.py" line="272"/>
+        <location filename="../../app/views/settings_screen.py" line="277"/>
         <source>Fallback service</source>
         <translation>Резервтік сервис</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings_screen.py" line="273"/>
+        <location filename="../../app/views/settings_screen.py" line="278"/>
         <source>Station name</source>
         <translation>Жұмыс орнының атауы</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings_screen.py" line="274"/>
+        <location filename="../../app/views/settings_screen.py" line="279"/>
         <source>One-time code</source>
         <translation>Бір реттік код</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings_screen.py" line="278"/>
+        <location filename="../../app/views/settings_screen.py" line="283"/>
         <source>This station</source>
         <translation>Осы жұмыс орны</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings_screen.py" line="279"/>
+        <location filename="../../app/views/settings_screen.py" line="284"/>
         <source>Server and enrollment</source>
         <translation>Сервер және тіркеу</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings_screen.py" line="280"/>
+        <location filename="../../app/views/settings_screen.py" line="285"/>
         <source>Venue policy (set on the central server)</source>
         <translation>Нысан ережелері (орталық серверде белгіленеді)</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings_screen.py" line="281"/>
+        <location filename="../../app/views/settings_screen.py" line="286"/>
         <source>Enroll this station</source>
         <translation>Жұмыс орнын тіркеу</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings_screen.py" line="282"/>
+        <location filename="../../app/views/settings_screen.py" line="287"/>
         <source>Save</source>
         <translation>Сақтау</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings_screen.py" line="283"/>
+        <location filename="../../app/views/settings_screen.py" line="288"/>
         <source>Command barcodes (PDF)</source>
         <translation>Пәрмен штрихкодтары (PDF)</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/settings_screen.py" line="289"/>
+        <source>Records set aside…</source>
+        <translation>Шетке қойылған жазбалар…</translation>
     </message>
 </context>
 <context>
     <name>SyncStatusBar</name>
     <message>
-        <location filename="../../app/views/status_bar.py" line="83"/>
+        <location filename="../../app/views/status_bar.py" line="97"/>
         <source>Status unknown: %1</source>
         <translation>Күйі белгісіз: %1</translation>
     </message>
     <message>
-        <location filename="../../app/views/status_bar.py" line="88"/>
+        <location filename="../../app/views/status_bar.py" line="102"/>
         <source>Connecting…</source>
         <translation>Қосылуда…</translation>
     </message>
     <message>
-        <location filename="../../app/views/status_bar.py" line="92"/>
+        <location filename="../../app/views/status_bar.py" line="106"/>
         <source>● Online since %1</source>
         <translation>● Желіде (қосылғаны: %1)</translation>
     </message>
     <message>
-        <location filename="../../app/views/status_bar.py" line="95"/>
+        <location filename="../../app/views/status_bar.py" line="109"/>
         <source>○ OFFLINE since %1</source>
         <translation>○ БАЙЛАНЫС ЖОҚ (үзілгені: %1)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/status_bar.py" line="97"/>
+        <location filename="../../app/views/status_bar.py" line="111"/>
         <source>Waiting to send: %n</source>
         <translation>
             <numerusform>Жіберуді күтуде: %n</numerusform>
             <numerusform>Жіберуді күтуде: %n</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../app/views/status_bar.py" line="113"/>
+        <source>%n set aside</source>
+        <translation>
+            <numerusform>Шетке қойылды: %n</numerusform>
+            <numerusform>Шетке қойылды: %n</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../../app/views/status_bar.py" line="98"/>
+        <location filename="../../app/views/status_bar.py" line="115"/>
         <source>Last sync: %1</source>
         <translation>Соңғы синхрондау: %1</translation>
     </message>

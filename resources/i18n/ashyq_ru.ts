@@ -439,7 +439,7 @@
 <context>
     <name>RefundDeskScreen</name>
     <message>
-        <location filename="../../app/views/console.py" line="352"/>
+        <location filename="../../app/views/console.py" line="391"/>
         <location filename="../../app/views/refund_desk.py" line="169"/>
         <location filename="../../app/views/refund_desk_parts.py" line="128"/>
         <source>Refunds</source>
@@ -775,7 +775,7 @@ Returned to the card: %3</source>
 <context>
     <name>ReportsScreen</name>
     <message>
-        <location filename="../../app/views/console.py" line="359"/>
+        <location filename="../../app/views/console.py" line="398"/>
         <location filename="../../app/views/reports_screen.py" line="174"/>
         <source>Reports</source>
         <translation>Отчёты</translation>
@@ -1030,177 +1030,294 @@ Returned to the card: %3</source>
     </message>
 </context>
 <context>
-    <name>SettingsScreen</name>
+    <name>SetAsideDialog</name>
     <message>
-        <location filename="../../app/views/settings_screen.py" line="215"/>
-        <source>Saved. Camera and scanner changes apply now.</source>
-        <translation>Сохранено. Изменения камеры и сканера уже действуют.</translation>
+        <location filename="../../app/views/set_aside.py" line="118"/>
+        <source>Nothing is set aside.</source>
+        <translation>Отложенных записей нет.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/views/set_aside.py" line="132"/>
+        <source>Sent again: %n. The result shows here after the sync.</source>
+        <translation>
+            <numerusform>Отправлено снова: %n. Результат появится здесь после синхронизации.</numerusform>
+            <numerusform>Отправлено снова: %n. Результат появится здесь после синхронизации.</numerusform>
+            <numerusform>Отправлено снова: %n. Результат появится здесь после синхронизации.</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../app/views/settings_screen.py" line="221"/>
-        <source>Door %1</source>
-        <translation>Вход %1</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/settings_screen.py" line="225"/>
-        <source>Type the server address and the one-time code first.</source>
-        <translation>Сначала введите адрес сервера и одноразовый код.</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/settings_screen.py" line="227"/>
-        <source>Enrolling…</source>
-        <translation>Регистрация…</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/settings_screen.py" line="231"/>
-        <source>Enrolled with venue %1. The token is kept in the system keyring.</source>
-        <translation>Зарегистрировано на объекте %1. Токен хранится в системном хранилище ключей.</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/settings_screen.py" line="242"/>
-        <source>Command barcodes saved to %1. Print it and keep it at the door.</source>
-        <translation>Командные штрихкоды сохранены: %1. Распечатайте лист и держите его на входе.</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/settings_screen.py" line="251"/>
+        <location filename="../../app/views/set_aside.py" line="142"/>
         <source>Failed: %1</source>
         <translation>Ошибка: %1</translation>
     </message>
     <message>
+        <location filename="../../app/views/set_aside.py" line="148"/>
+        <source>Visit</source>
+        <translation>Посещение</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/set_aside.py" line="149"/>
+        <source>Refund</source>
+        <translation>Возврат</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/set_aside.py" line="150"/>
+        <source>Ticket admission</source>
+        <translation>Проход по билету</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/set_aside.py" line="157"/>
+        <source>The server cannot accept a value in this record.</source>
+        <translation>Сервер не может принять значение в этой записи.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/set_aside.py" line="158"/>
+        <source>The server fails on this record; the others were sent.</source>
+        <translation>На этой записи сервер даёт сбой; остальные отправлены.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/set_aside.py" line="159"/>
+        <source>This version of the console cannot read this record.</source>
+        <translation>Эта версия консоли не может прочитать запись.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/set_aside.py" line="160"/>
+        <source>The server refused this record.</source>
+        <translation>Сервер отклонил эту запись.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/set_aside.py" line="161"/>
+        <source>These tickets were already refunded.</source>
+        <translation>Эти билеты уже возвращены.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/set_aside.py" line="162"/>
+        <source>The ticket was already used.</source>
+        <translation>Билет уже использован.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/set_aside.py" line="163"/>
+        <source>The amounts differ from the server&apos;s.</source>
+        <translation>Суммы расходятся с данными сервера.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/set_aside.py" line="168"/>
+        <source>Records set aside</source>
+        <translation>Отложенные записи</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/set_aside.py" line="171"/>
+        <source>The server refused these records or failed on them, so they were set aside and everything else was sent. They are kept here. Retry once the cause is fixed: select some, or retry all.</source>
+        <translation>Сервер отклонил эти записи или дал на них сбой, поэтому они отложены, а всё остальное отправлено. Они хранятся здесь. Отправьте их снова, когда причина устранена: выберите нужные или отправьте все.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/set_aside.py" line="177"/>
+        <source>Record</source>
+        <translation>Запись</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/set_aside.py" line="177"/>
+        <source>Recorded</source>
+        <translation>Записано</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/set_aside.py" line="177"/>
+        <source>Attempts</source>
+        <translation>Попытки</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/set_aside.py" line="177"/>
+        <source>Reason</source>
+        <translation>Причина</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/set_aside.py" line="179"/>
+        <source>Retry</source>
+        <translation>Отправить снова</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/set_aside.py" line="180"/>
+        <source>Close</source>
+        <translation>Закрыть</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsScreen</name>
+    <message>
+        <location filename="../../app/views/settings_screen.py" line="220"/>
+        <source>Saved. Camera and scanner changes apply now.</source>
+        <translation>Сохранено. Изменения камеры и сканера уже действуют.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/settings_screen.py" line="226"/>
+        <source>Door %1</source>
+        <translation>Вход %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/settings_screen.py" line="230"/>
+        <source>Type the server address and the one-time code first.</source>
+        <translation>Сначала введите адрес сервера и одноразовый код.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/settings_screen.py" line="232"/>
+        <source>Enrolling…</source>
+        <translation>Регистрация…</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/settings_screen.py" line="236"/>
+        <source>Enrolled with venue %1. The token is kept in the system keyring.</source>
+        <translation>Зарегистрировано на объекте %1. Токен хранится в системном хранилище ключей.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/settings_screen.py" line="247"/>
+        <source>Command barcodes saved to %1. Print it and keep it at the door.</source>
+        <translation>Командные штрихкоды сохранены: %1. Распечатайте лист и держите его на входе.</translation>
+    </message>
+    <message>
         <location filename="../../app/views/settings_screen.py" line="256"/>
+        <source>Failed: %1</source>
+        <translation>Ошибка: %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/settings_screen.py" line="261"/>
         <source>Settings</source>
         <translation>Настройки</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings_screen.py" line="260"/>
+        <location filename="../../app/views/settings_screen.py" line="265"/>
         <source>Camera (number or video file)</source>
         <translation>Камера (номер или видеофайл)</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings_screen.py" line="261"/>
+        <location filename="../../app/views/settings_screen.py" line="266"/>
         <source>Barcode decoder</source>
         <translation>Декодер штрихкодов</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings_screen.py" line="262"/>
+        <location filename="../../app/views/settings_screen.py" line="267"/>
         <source>Serial scanner port</source>
         <translation>Порт COM-сканера</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings_screen.py" line="263"/>
+        <location filename="../../app/views/settings_screen.py" line="268"/>
         <source>Serial speed</source>
         <translation>Скорость порта</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings_screen.py" line="264"/>
+        <location filename="../../app/views/settings_screen.py" line="269"/>
         <source>Sounds</source>
         <translation>Звуки</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings_screen.py" line="265"/>
+        <location filename="../../app/views/settings_screen.py" line="270"/>
         <source>Language</source>
         <translation>Язык</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings_screen.py" line="266"/>
+        <location filename="../../app/views/settings_screen.py" line="271"/>
         <source>Door label</source>
         <translation>Название входа</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings_screen.py" line="267"/>
+        <location filename="../../app/views/settings_screen.py" line="272"/>
         <source>Receipt printer</source>
         <translation>Принтер чеков</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings_screen.py" line="268"/>
+        <location filename="../../app/views/settings_screen.py" line="273"/>
         <source>Receipt paper</source>
         <translation>Бумага для чеков</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings_screen.py" line="269"/>
+        <location filename="../../app/views/settings_screen.py" line="274"/>
         <source>Verdict shown for (s)</source>
         <translation>Показ решения (с)</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings_screen.py" line="270"/>
+        <location filename="../../app/views/settings_screen.py" line="275"/>
         <source>Full screen at start</source>
         <translation>Полный экран при запуске</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings_screen.py" line="271"/>
+        <location filename="../../app/views/settings_screen.py" line="276"/>
         <source>Central server</source>
         <translation>Центральный сервер</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings_screen.py" line="272"/>
+        <location filename="../../app/views/settings_screen.py" line="277"/>
         <source>Fallback service</source>
         <translation>Резервный сервис</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings_screen.py" line="273"/>
+        <location filename="../../app/views/settings_screen.py" line="278"/>
         <source>Station name</source>
         <translation>Название рабочего места</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings_screen.py" line="274"/>
+        <location filename="../../app/views/settings_screen.py" line="279"/>
         <source>One-time code</source>
         <translation>Одноразовый код</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings_screen.py" line="278"/>
+        <location filename="../../app/views/settings_screen.py" line="283"/>
         <source>This station</source>
         <translation>Это рабочее место</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings_screen.py" line="279"/>
+        <location filename="../../app/views/settings_screen.py" line="284"/>
         <source>Server and enrollment</source>
         <translation>Сервер и регистрация</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings_screen.py" line="280"/>
+        <location filename="../../app/views/settings_screen.py" line="285"/>
         <source>Venue policy (set on the central server)</source>
         <translation>Правила объекта (задаются на центральном сервере)</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings_screen.py" line="281"/>
+        <location filename="../../app/views/settings_screen.py" line="286"/>
         <source>Enroll this station</source>
         <translation>Зарегистрировать рабочее место</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings_screen.py" line="282"/>
+        <location filename="../../app/views/settings_screen.py" line="287"/>
         <source>Save</source>
         <translation>Сохранить</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings_screen.py" line="283"/>
+        <location filename="../../app/views/settings_screen.py" line="288"/>
         <source>Command barcodes (PDF)</source>
         <translation>Командные штрихкоды (PDF)</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/settings_screen.py" line="289"/>
+        <source>Records set aside…</source>
+        <translation>Отложенные записи…</translation>
     </message>
 </context>
 <context>
     <name>SyncStatusBar</name>
     <message>
-        <location filename="../../app/views/status_bar.py" line="83"/>
+        <location filename="../../app/views/status_bar.py" line="97"/>
         <source>Status unknown: %1</source>
         <translation>Состояние неизвестно: %1</translation>
     </message>
     <message>
-        <location filename="../../app/views/status_bar.py" line="88"/>
+        <location filename="../../app/views/status_bar.py" line="102"/>
         <source>Connecting…</source>
         <translation>Подключение…</translation>
     </message>
     <message>
-        <location filename="../../app/views/status_bar.py" line="92"/>
+        <location filename="../../app/views/status_bar.py" line="106"/>
         <source>● Online since %1</source>
         <translation>● В сети с %1</translation>
     </message>
     <message>
-        <location filename="../../app/views/status_bar.py" line="95"/>
+        <location filename="../../app/views/status_bar.py" line="109"/>
         <source>○ OFFLINE since %1</source>
         <translation>○ НЕТ СВЯЗИ с %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/status_bar.py" line="97"/>
+        <location filename="../../app/views/status_bar.py" line="111"/>
         <source>Waiting to send: %n</source>
         <translation>
             <numerusform>Ждут отправки: %n</numerusform>
@@ -1208,8 +1325,17 @@ Returned to the card: %3</source>
             <numerusform>Ждут отправки: %n</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../app/views/status_bar.py" line="113"/>
+        <source>%n set aside</source>
+        <translation>
+            <numerusform>Отложено: %n</numerusform>
+            <numerusform>Отложено: %n</numerusform>
+            <numerusform>Отложено: %n</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../../app/views/status_bar.py" line="98"/>
+        <location filename="../../app/views/status_bar.py" line="115"/>
         <source>Last sync: %1</source>
         <translation>Последняя синхронизация: %1</translation>
     </message>

@@ -101,7 +101,6 @@ class FaultProxy:
                 _pump(client, upstream, 0.0, self._closing)
                 back.join(timeout=self.delay_s + 10)
 
-
     def _inspect(self, client: socket.socket) -> None:
         """One request at a time over a kept-alive connection; poisoned ones get a 500."""
         client.settimeout(10)
