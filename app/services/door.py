@@ -161,7 +161,7 @@ def check(
         order_number=order_number,
         session_id=session_id,
         staff_id=staff_id,
-        door=ctx.door[:40],
+        door=ctx.door,  # bounds cleans and cuts it
         test_mode=_in_test_mode(venue, at),
         offline=not result.online,
     )
@@ -257,7 +257,7 @@ def _record_rejection(
         reason=f"scan_{rejection.code}"[:200],
         person=None,
         staff_id=staff_id,
-        door=ctx.door[:40],
+        door=ctx.door,  # bounds cleans and cuts it
     )
     record_visit(ctx, event)
     return CheckResult(

@@ -205,7 +205,7 @@ class DoorFlow:
             ticket_code=row.ticket_code,
             session_id=row.session_id,
             staff_id=staff_id,
-            door=self.ctx.door[:40],
+            door=self.ctx.door,  # bounds cleans and cuts it
             test_mode=row.test_mode,
             offline=row.offline,
         )

@@ -239,7 +239,7 @@ def _finish(
         ticket_code=code,
         session_id=session_id,
         staff_id=staff_id,
-        door=ctx.door[:40],
+        door=ctx.door,  # bounds cleans and cuts it
         offline=not online,
     )
     now = ctx.clock()

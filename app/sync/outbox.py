@@ -8,8 +8,9 @@ so nothing recorded may be lost and nothing may be counted twice:
   which ids it stored now and which it had already (a retry after a lost answer), and both are
   marked acknowledged; rows are never deleted here, and a database trigger refuses to delete an
   unacknowledged one anyway;
-- while the server is away (refused, timed out, 5xx), the outbox waits an exponentially growing,
-  jittered delay before trying again, so a chain of consoles does not stampede a recovering server;
+- while the server is away (refused, timed out, 502/503/504, failing on everything), the outbox
+  waits an exponentially growing, jittered delay before trying again, so a chain of consoles
+  does not stampede a recovering server;
 - one bad event never holds up the rest. A batch the server refuses (4xx) or fails on (500) is
   split in halves until the event is found; an event refused alone, or named in the answer's
   `rejected` list, is set aside at once with the server's code and message; an event on which
@@ -25,15 +26,13 @@ so nothing recorded may be lost and nothing may be counted twice:
 
 from __future__ import annotations
 
-import contextlib
 import random
-from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Callable, Sequence
 from datetime import UTC, datetime
 from typing import Any
 
 from pydantic import ValidationError
-from sqlalchemy import Connection, func, select, text, update
+from sqlalchemy import func, select, text, update
 from sqlalchemy.orm import Session, sessionmaker
 
 from app.models.records import Outbox as OutboxRow
@@ -44,56 +43,22 @@ from app.models.visits import VisitEvent as VisitRow
 from app.sync import protocol as p
 from app.sync.backoff import Backoff
 from app.sync.client import CentralClient, SyncError
+from app.sync.outbox_parts import (
+    SUSPECT_TRIES,
+    PushReport,
+    Row,
+    Tally,
+    attach_sealed_iins,
+    away,
+    chunks,
+    relaxed_sync,
+)
 
-SUSPECT_TRIES = 3  # failures alone, others passing, before an event is set aside
-PROXY_AWAY = frozenset({502, 503, 504})  # a proxy or load balancer says the server is not there
+__all__ = ["Outbox", "PushReport", "enqueue_redemption", "enqueue_refund", "enqueue_visit"]
 
 
 def _utcnow() -> datetime:
     return datetime.now(UTC)
-
-
-@dataclass(frozen=True)
-class PushReport:
-    pushed: int = 0  # stored by the server now
-    duplicates: int = 0  # the server had them already (an earlier answer was lost)
-    rejected: int = 0  # set aside by this push; kept locally with the server's reason
-    redeemed: int = 0  # offline ticket redemptions delivered
-    conflicts: tuple[str, ...] = ()  # redemptions the server refused (used at another door ...)
-    pending: int = 0  # still waiting after this push (set-aside events not counted)
-    set_aside: int = 0  # kept aside for a manager, all pushes together
-    unreachable: bool = False  # the push stopped because the server could not be reached
-    errors: tuple[str, ...] = ()  # "code: message" of failures that stopped the push
-    next_attempt_at: datetime | None = None  # when the outbox will try again, if it backed off
-
-
-@dataclass
-class _Tally:
-    pushed: int = 0
-    duplicates: int = 0
-    rejected: int = 0
-    redeemed: int = 0
-    conflicts: list[str] = field(default_factory=list)
-    errors: list[str] = field(default_factory=list)
-    unreachable: bool = False
-    successes: int = 0  # requests of this push the server answered: it is there and working
-    failing: int = 0  # server failures in a row since the last success
-    suspects: list[tuple[OutboxKind, _Row]] = field(default_factory=list)
-
-
-_Row = tuple[int, Any, dict[str, Any], Any]  # row id, event id, payload, parsed model
-
-
-def _away(exc: SyncError) -> bool:
-    """The server as a whole is not answering this station: back off, set nothing aside."""
-    if exc.code == "server_error":
-        return exc.status_code is None or exc.status_code in PROXY_AWAY
-    if exc.code == "rejected":
-        return exc.status_code in (404, 405)  # a server that does not know this call at all
-    return True  # offline, timeout, rate limited, not the Ashyq API, unauthorized
-
-
-# --- writing: always inside the caller's transaction -------------------------------------------
 
 
 def enqueue_visit(session: Session, event: p.VisitEvent, *, now: datetime) -> None:
@@ -171,7 +136,7 @@ class Outbox:
         `force` ignores the back-off (a person pressed "sync now"), never the per-event delay
         of an event the server refused.
         """
-        tally = _Tally()
+        tally = Tally()
         if not force and not self.due():
             return self._report(tally)
         try:
@@ -191,7 +156,7 @@ class Outbox:
         self.unreachable = False
         return self._report(tally)
 
-    def _report(self, tally: _Tally) -> PushReport:
+    def _report(self, tally: Tally) -> PushReport:
         return PushReport(
             pushed=tally.pushed,
             duplicates=tally.duplicates,
@@ -240,7 +205,7 @@ class Outbox:
             )
         return int(first) - 1 if first is not None else 0
 
-    def _push_kind(self, client: CentralClient, kind: OutboxKind, tally: _Tally) -> None:
+    def _push_kind(self, client: CentralClient, kind: OutboxKind, tally: Tally) -> None:
         after_id = self._first_pending_id()
         while True:
             with self.sessions() as session:
@@ -249,11 +214,11 @@ class Outbox:
                     return
                 after_id = batch[-1][0]
                 if kind is OutboxKind.VISIT:
-                    _attach_sealed_iins(session, batch)
+                    attach_sealed_iins(session, batch)
             self._send(client, kind, self._readable(kind, batch, tally), tally)
 
     def _readable(
-        self, kind: OutboxKind, batch: list[tuple[int, Any, dict[str, Any]]], tally: _Tally
+        self, kind: OutboxKind, batch: list[tuple[int, Any, dict[str, Any]]], tally: Tally
     ) -> list[tuple[int, Any, dict[str, Any], Any]]:
         """Rows whose payload still parses; one that does not (written by an older version
         with a different protocol) is kept and set aside instead of blocking the queue."""
@@ -269,15 +234,13 @@ class Outbox:
                 self._set_aside([row_id], "unreadable", problem, tally)
         return readable
 
-    def _post(
-        self, client: CentralClient, kind: OutboxKind, batch: Sequence[_Row]
-    ) -> p.BatchResult:
+    def _post(self, client: CentralClient, kind: OutboxKind, batch: Sequence[Row]) -> p.BatchResult:
         if kind is OutboxKind.VISIT:
             return client.post_visits([b[3] for b in batch])
         return client.post_refunds([b[3] for b in batch])
 
     def _send(
-        self, client: CentralClient, kind: OutboxKind, batch: Sequence[_Row], tally: _Tally
+        self, client: CentralClient, kind: OutboxKind, batch: Sequence[Row], tally: Tally
     ) -> None:
         """Send a batch; on a refusal or failure of the batch, split it to find the bad event."""
         if not batch:
@@ -286,7 +249,7 @@ class Outbox:
             result = self._post(client, kind, batch)
         except SyncError as exc:
             self._note_attempt([b[0] for b in batch], exc)
-            if _away(exc):
+            if away(exc):
                 raise
             if len(batch) == 1:
                 self._single_failed(kind, batch[0], exc, tally)
@@ -303,13 +266,13 @@ class Outbox:
         tally.failing = 0
         self._acknowledge(kind, batch, result, tally)
 
-    def _single_failed(self, kind: OutboxKind, row: _Row, exc: SyncError, tally: _Tally) -> None:
+    def _single_failed(self, kind: OutboxKind, row: Row, exc: SyncError, tally: Tally) -> None:
         if exc.code == "rejected":
             self._set_aside([row[0]], exc.server_code or "rejected", exc.message, tally)
         else:  # the server failed on it alone: try it again once the rest has gone through
             tally.suspects.append((kind, row))
 
-    def _settle_suspects(self, client: CentralClient, tally: _Tally) -> None:
+    def _settle_suspects(self, client: CentralClient, tally: Tally) -> None:
         """Each event the server failed on alone gets SUSPECT_TRIES tries in all; set aside
         only if the server meanwhile answered other requests, else it is away (back off)."""
         for kind, row in tally.suspects:
@@ -325,7 +288,7 @@ class Outbox:
                     break
                 except SyncError as exc:
                     self._note_attempt([row[0]], exc)
-                    if _away(exc):
+                    if away(exc):
                         raise
                     failure = exc
                     if exc.code == "rejected":
@@ -343,9 +306,9 @@ class Outbox:
     def _acknowledge(
         self,
         kind: OutboxKind,
-        batch: Sequence[_Row],
+        batch: Sequence[Row],
         result: p.BatchResult,
-        tally: _Tally,
+        tally: Tally,
     ) -> None:
         accepted = set(result.accepted)
         acknowledged = accepted | set(result.duplicates)
@@ -356,17 +319,17 @@ class Outbox:
                 self._set_aside([row_id], refused[entity].code, refused[entity].message, tally)
         done = [(b[0], b[1]) for b in batch if b[1] in acknowledged]
         now = self.clock()
-        with _relaxed_sync(self.sessions) as session:
+        with relaxed_sync(self.sessions) as session:
             row_ids = [row_id for row_id, _ in done]
             entity_ids = [entity for _, entity in done]
-            for chunk in _chunks(row_ids):
+            for chunk in chunks(row_ids):
                 session.execute(
                     update(OutboxRow)
                     .where(OutboxRow.id.in_(chunk))
                     .values(acknowledged_at=now, last_error=None)
                 )
             model = VisitRow if kind is OutboxKind.VISIT else Refund
-            for chunk in _chunks(entity_ids):
+            for chunk in chunks(entity_ids):
                 values: dict[str, Any] = {"synced_at": now}
                 if kind is OutboxKind.VISIT:
                     values["sealed_iin"] = None  # the server has it: erase the only copy here
@@ -378,7 +341,7 @@ class Outbox:
             self._note_attempt(missing, SyncError("bad_response", "not acknowledged by the server"))
             self._delay(missing, self.backoff.next_attempt(now, 1))
 
-    def _push_redemptions(self, client: CentralClient, tally: _Tally) -> None:
+    def _push_redemptions(self, client: CentralClient, tally: Tally) -> None:
         after_id = self._first_pending_id()
         while True:
             with self.sessions() as session:
@@ -399,7 +362,7 @@ class Outbox:
                     answer = client.redeem(code, request)
                 except SyncError as exc:
                     self._note_attempt([row_id], exc)
-                    if _away(exc):
+                    if away(exc):
                         raise
                     row = (row_id, entity, payload, request)
                     self._single_failed(OutboxKind.REDEMPTION, row, exc, tally)
@@ -408,7 +371,7 @@ class Outbox:
                 self._settle_redemption(row_id, code, answer, tally)
 
     def _settle_redemption(
-        self, row_id: int, code: str, answer: p.RedeemResponse, tally: _Tally
+        self, row_id: int, code: str, answer: p.RedeemResponse, tally: Tally
     ) -> None:
         """Any answer is final; a refusal means the ticket was admitted twice while offline."""
         now = self.clock()
@@ -428,7 +391,7 @@ class Outbox:
 
     def _note_attempt(self, row_ids: Sequence[int], exc: SyncError) -> None:
         with self.sessions.begin() as session:
-            for chunk in _chunks(list(row_ids)):
+            for chunk in chunks(list(row_ids)):
                 session.execute(
                     update(OutboxRow)
                     .where(OutboxRow.id.in_(chunk))
@@ -438,7 +401,7 @@ class Outbox:
                     )
                 )
 
-    def _set_aside(self, row_ids: Sequence[int], code: str, message: str, tally: _Tally) -> None:
+    def _set_aside(self, row_ids: Sequence[int], code: str, message: str, tally: Tally) -> None:
         """Kept, never deleted, not sent again until a manager retries it."""
         with self.sessions.begin() as session:
             session.execute(
@@ -455,47 +418,7 @@ class Outbox:
 
     def _delay(self, row_ids: Sequence[int], until: datetime) -> None:
         with self.sessions.begin() as session:
-            for chunk in _chunks(list(row_ids)):
+            for chunk in chunks(list(row_ids)):
                 session.execute(
                     update(OutboxRow).where(OutboxRow.id.in_(chunk)).values(next_attempt_at=until)
                 )
-
-
-@contextlib.contextmanager
-def _relaxed_sync(sessions: sessionmaker[Session]) -> Iterator[Connection]:
-    """A transaction committed without waiting for the disk flush (synchronous=NORMAL).
-
-    Only for acknowledgements: losing one to a power cut is harmless (the event is sent
-    again and the server answers "duplicate"), while waiting for the flush was most of the
-    console's share of draining a backlog. Visits keep synchronous=FULL (write before show),
-    and the connection gets FULL back before it returns to the pool.
-    """
-    engine = sessions.kw["bind"]
-    with engine.connect() as connection:
-        raw = connection.connection.dbapi_connection
-        assert raw is not None
-        raw.execute("PRAGMA synchronous = NORMAL")
-        try:
-            with connection.begin():
-                yield connection
-        finally:
-            raw.execute("PRAGMA synchronous = FULL")
-
-
-def _attach_sealed_iins(session: Session, batch: list[tuple[int, Any, dict[str, Any]]]) -> None:
-    ids = [entity for _, entity, _ in batch]
-    sealed: dict[str, str | None] = {}
-    for chunk in _chunks(ids):
-        query = select(VisitRow.id, VisitRow.sealed_iin).where(
-            VisitRow.id.in_(chunk), VisitRow.sealed_iin.is_not(None)
-        )
-        sealed.update({str(row_id): value for row_id, value in session.execute(query)})
-    for _, entity, payload in batch:
-        value = sealed.get(str(entity))
-        if value is not None:
-            payload["sealed_iin"] = value
-
-
-def _chunks(items: list[Any], size: int = 500) -> list[list[Any]]:
-    """SQLite limits bound parameters per statement; 500 stays well inside every build."""
-    return [items[i : i + size] for i in range(0, len(items), size)]

@@ -330,7 +330,7 @@ class StationOutbox:
 
     ctx: StationContext
 
-    def list(self) -> list[Any]:
+    def events(self) -> list[Any]:
         return list(set_aside_events(self.ctx))
 
     def retry(self, ids: list[uuid.UUID] | None) -> int:

@@ -42,7 +42,7 @@ class SetAsideLike(Protocol):
 
 
 class SetAsideActions(Protocol):
-    def list(self) -> Sequence[SetAsideLike]: ...
+    def events(self) -> Sequence[SetAsideLike]: ...
 
     def retry(self, ids: list[uuid.UUID] | None) -> int: ...
 
@@ -97,7 +97,7 @@ class SetAsideDialog(QDialog):
         self.refresh()
 
     def refresh(self) -> None:
-        self._runner.run(self._actions.list, self._show, self._failed)
+        self._runner.run(self._actions.events, self._show, self._failed)
 
     def _show(self, events: Sequence[SetAsideLike]) -> None:
         self._events = list(events)

@@ -16,8 +16,17 @@ from datetime import UTC, datetime, timedelta
 import pytest
 
 from app.cli import main as ashyq
+from app.core.statuses import Status
+from app.services.door import check
 from app.services.sync_service import sync_once
-from tests.e2e.conftest import CentralProcess, Station, queue_offline_visits, server_rows
+from central.demo import DEMO_IINS
+from tests.e2e.conftest import (
+    WEDNESDAY_NOON,
+    CentralProcess,
+    Station,
+    queue_offline_visits,
+    server_rows,
+)
 from tests.e2e.netfaults import FaultProxy
 
 
@@ -104,3 +113,17 @@ def test_a_server_failing_on_everything_is_away_and_sets_nothing_aside(
         assert done.config_pulled
     finally:
         proxy.close()
+
+
+def test_a_door_label_the_server_would_refuse_is_cleaned_and_the_visit_delivered(
+    central: CentralProcess, make_station
+) -> None:
+    station = make_station(central)
+    station.ctx.door = "Вход\x00 " + "№" * 60  # pasted from somewhere, with a NUL, too long
+    result = check(station.ctx, DEMO_IINS[Status.GREEN][0], at=WEDNESDAY_NOON)
+    report = sync_once(station.ctx)
+    assert (report.pushed, report.set_aside, report.pending, report.errors) == (1, 0, 0, ())
+    [(door,)] = server_rows(
+        central, f"SELECT door FROM visits WHERE client_id = '{result.visit_id.hex}'"
+    )
+    assert door == ("Вход " + "№" * 60)[:40]

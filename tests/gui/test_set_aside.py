@@ -33,7 +33,7 @@ class FakeOutbox:
     events: list[Event]
     retried: list[list[uuid.UUID] | None] = field(default_factory=list)
 
-    def list(self) -> list[Event]:
+    def events(self) -> list[Event]:
         return list(self.events)
 
     def retry(self, ids: list[uuid.UUID] | None) -> int:
