@@ -20,7 +20,7 @@ from app.models.records import Outbox as OutboxRow
 from app.sync import protocol as p
 from app.sync.backoff import Backoff
 from app.sync.client import SyncError
-from app.sync.outbox import Outbox, enqueue_visit
+from app.sync.outbox import Outbox, enqueue_redemption, enqueue_visit
 from app.sync.set_aside import list_set_aside, retry_set_aside
 
 T0 = datetime(2026, 11, 18, 7, 0, tzinfo=UTC)
@@ -272,3 +272,34 @@ def test_backoff_holds_the_whole_outbox_while_the_server_is_away(sessions) -> No
     assert away.calls == 7
     assert outbox.push(away, force=True).pending == 3  # type: ignore[arg-type]
     assert away.calls == 8  # a person's "sync now" ignores the back-off
+
+
+@pytest.mark.parametrize(
+    ("failure", "code"),
+    [
+        (SyncError("rejected", "door: too long", 400, "invalid"), "invalid"),
+        (SyncError("server_error", "The server failed (500)", 500), "server_error"),
+    ],
+)
+def test_a_redemption_the_server_refuses_or_fails_on_is_set_aside(
+    sessions, failure: SyncError, code: str
+) -> None:  # type: ignore[no-untyped-def]
+    visits = _queue(sessions, 2)  # delivered fine: the server works
+    nonce = uuid.uuid4()
+    with sessions.begin() as session:
+        request = p.RedeemRequest(nonce=nonce, door="1", at=T0)
+        enqueue_redemption(session, "ABCDEF1", request, now=T0)
+
+    class Redeeming(RefusingServer):
+        tries = 0
+
+        def redeem(self, ticket_code: str, request: p.RedeemRequest) -> p.RedeemResponse:
+            self.tries += 1
+            raise failure
+
+    server = Redeeming(poison=set())
+    report = _outbox(sessions, Clock()).push(server)  # type: ignore[arg-type]
+    assert (report.pushed, report.rejected, report.pending, report.errors) == (2, 1, 0, ())
+    assert server.stored == set(visits)
+    assert server.tries == (1 if code == "invalid" else 3)
+    assert _row(sessions, nonce).set_aside_code == code
