@@ -98,6 +98,9 @@ class SyncStatusBar(QStatusBar):
 
     def retranslate(self) -> None:
         state = self._state
+        aside = getattr(state, "set_aside", 0) if state is not None else 0
+        self.set_aside.setText(self.tr("%n set aside", "", aside))  # known before any sync
+        self.set_aside.setVisible(aside > 0 and self._can_manage())
         if state is None or state.since is None:  # no sync attempt finished yet
             self._link.setText(self.tr("Connecting…"))
             self._link.setStyleSheet("")
@@ -109,9 +112,6 @@ class SyncStatusBar(QStatusBar):
             self._link.setText(self.tr("○ OFFLINE since %1").replace("%1", _hhmm(state.since)))
             self._link.setStyleSheet("color: #b00020; font-weight: bold;")
         self._queue.setText(self.tr("Waiting to send: %n", "", state.pending))
-        aside = getattr(state, "set_aside", 0)
-        self.set_aside.setText(self.tr("%n set aside", "", aside))
-        self.set_aside.setVisible(aside > 0 and self._can_manage())
         self._last.setText(self.tr("Last sync: %1").replace("%1", _hhmm(state.last_sync)))
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt override)

@@ -3,16 +3,22 @@
 from __future__ import annotations
 
 import uuid
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
+from app.core.statuses import Direction, InputMethod, Role, Status, Verdict
 from app.i18n import LanguageSwitcher
+from app.models.records import Outbox as OutboxRow
+from app.models.records import OutboxKind
+from app.sync import protocol as p
 from app.views.set_aside import SetAsideDialog
 from app.views.status_bar import SyncStatusBar
 from app.views.tasks import TaskRunner
+from tests.gui.conftest import Door
 
 AT = datetime(2026, 11, 18, 7, 0, tzinfo=UTC)
 
@@ -30,16 +36,16 @@ class Event:
 
 @dataclass
 class FakeOutbox:
-    events: list[Event]
+    items: list[Event]
     retried: list[list[uuid.UUID] | None] = field(default_factory=list)
 
     def events(self) -> list[Event]:
-        return list(self.events)
+        return list(self.items)
 
     def retry(self, ids: list[uuid.UUID] | None) -> int:
         self.retried.append(ids)
-        chosen = [e for e in self.events if ids is None or e.id in ids]
-        self.events = [e for e in self.events if e not in chosen]
+        chosen = [e for e in self.items if ids is None or e.id in ids]
+        self.items = [e for e in self.items if e not in chosen]
         return len(chosen)
 
 
@@ -75,7 +81,7 @@ def test_the_list_says_why_in_the_users_language_and_retries(
     finally:
         switcher.switch("en")
     dialog.table.selectRow(1)
-    wanted = outbox.events[1].id
+    wanted = outbox.items[1].id
     dialog.retry_button.click()
     qtbot.waitUntil(lambda: dialog.table.rowCount() == 2 and bool(synced))
     assert outbox.retried == [[wanted]]
@@ -118,3 +124,46 @@ def test_the_status_bar_shows_set_aside_records_to_managers_only(
     qtbot.waitUntil(lambda: not bar.set_aside.isVisible())
     bar.stop()
     runner.wait(5000)
+
+
+def test_in_the_console_a_manager_opens_the_list_and_a_retry_delivers(
+    make_door: Callable[..., Door],
+) -> None:
+    door = make_door()
+    event = p.VisitEvent(
+        id=uuid.uuid4(), occurred_at=datetime.now(UTC), direction=Direction.ENTRY,
+        method=InputMethod.WEDGE, status=Status.GREEN, status_source="central",
+        status_age_s=0, verdict=Verdict.ADMIT, reason="green", person=None, door="1",
+    )  # fmt: skip
+    with door.console.ctx.sessions.begin() as session:  # what the outbox leaves after a 500
+        session.add(OutboxRow(
+            kind=OutboxKind.VISIT, entity_id=event.id, payload=event.model_dump(mode="json"),
+            created_at=event.occurred_at, attempts=3, set_aside_at=event.occurred_at,
+            set_aside_code="server_error", set_aside_message="The server failed (500)",
+        ))  # fmt: skip
+    bar = door.window.status
+    door.log_in(Role.DOOR)
+    door.wait_logged_in(Role.DOOR)
+    bar.poll()
+    door.qtbot.waitUntil(lambda: bar.set_aside.text() == "1 set aside")
+    assert not bar.set_aside.isVisible()  # not for a door guard
+    door.window.lock()
+    door.log_in(Role.MANAGER)
+    door.wait_logged_in(Role.MANAGER)
+    bar.poll()
+    door.qtbot.waitUntil(bar.set_aside.isVisible)
+    bar.set_aside.click()
+    dialog = door.window.findChild(SetAsideDialog)
+    assert dialog is not None and dialog.isVisible()
+    door.qtbot.waitUntil(lambda: dialog.table.rowCount() == 1)
+    reason = dialog.table.item(0, 3).text()
+    assert reason == "The server fails on this record; the others were sent."
+    dialog.retry_button.click()  # put back, then one sync: the server takes it this time
+
+    def delivered() -> bool:
+        rows = door.rows("SELECT acknowledged_at FROM outbox WHERE entity_id = ?", event.id.hex)
+        return rows[0][0] is not None
+
+    door.qtbot.waitUntil(delivered, timeout=30_000)
+    door.qtbot.waitUntil(lambda: dialog.table.rowCount() == 0)
+    dialog.close()
