@@ -53,6 +53,28 @@ def visit_event(**fields: Any) -> p.VisitEvent:
     return p.VisitEvent(**fields)
 
 
+def visit_from_payload(payload: dict[str, Any]) -> p.VisitEvent | None:
+    """A queued visit's wire body, cleaned as a new one would be; None if it is not a visit.
+
+    For visits queued by a version before these bounds: a value the server would refuse now
+    must not strand a visit that was fine when it was recorded.
+    """
+    fields = dict(payload)
+    try:
+        if isinstance(fields.get("occurred_at"), str):
+            fields["occurred_at"] = datetime.fromisoformat(fields["occurred_at"])
+        if not isinstance(fields["occurred_at"], datetime) or not isinstance(fields["reason"], str):
+            return None
+        for name in ("status_source", "door", "session_id"):
+            if fields.get(name) is not None and not isinstance(fields[name], str):
+                return None
+        if fields.get("status_age_s") is not None and not isinstance(fields["status_age_s"], int):
+            return None
+        return visit_event(**fields)
+    except (KeyError, TypeError, ValueError):  # pydantic's ValidationError is a ValueError
+        return None
+
+
 def refund_texts(*, rule: str, reason: str, new_session_id: str | None) -> dict[str, Any]:
     """The free texts of a refund, cleaned; amounts and codes are left to the protocol."""
     return {

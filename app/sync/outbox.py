@@ -40,6 +40,7 @@ from app.models.records import OutboxKind
 from app.models.refunds import Refund
 from app.models.tickets import Ticket
 from app.models.visits import VisitEvent as VisitRow
+from app.sync import bounds
 from app.sync import protocol as p
 from app.sync.backoff import Backoff
 from app.sync.client import CentralClient, SyncError
@@ -221,17 +222,26 @@ class Outbox:
         self, kind: OutboxKind, batch: list[tuple[int, Any, dict[str, Any]]], tally: Tally
     ) -> list[tuple[int, Any, dict[str, Any], Any]]:
         """Rows whose payload still parses; one that does not (written by an older version
-        with a different protocol) is kept and set aside instead of blocking the queue."""
+        with a different protocol) is kept and set aside instead of blocking the queue.
+
+        A visit queued before the protocol had its bounds may hold a value the server now
+        refuses (a long or dirty text, a huge count): it is cleaned the way a new one is.
+        """
         model: type[p.VisitEvent] | type[p.RefundEvent]
         model = p.VisitEvent if kind is OutboxKind.VISIT else p.RefundEvent
         readable = []
         for row_id, entity, payload in batch:
+            event: p.VisitEvent | p.RefundEvent | None
             try:
-                readable.append((row_id, entity, payload, model.model_validate(payload)))
+                event = model.model_validate(payload)
             except ValidationError as exc:
-                problem = f"unreadable payload: {exc.error_count()} errors"
-                self._note_attempt([row_id], SyncError("unreadable", problem))
-                self._set_aside([row_id], "unreadable", problem, tally)
+                event = bounds.visit_from_payload(payload) if kind is OutboxKind.VISIT else None
+                if event is None:
+                    problem = f"unreadable payload: {exc.error_count()} errors"
+                    self._note_attempt([row_id], SyncError("unreadable", problem))
+                    self._set_aside([row_id], "unreadable", problem, tally)
+                    continue
+            readable.append((row_id, entity, payload, event))
         return readable
 
     def _post(self, client: CentralClient, kind: OutboxKind, batch: Sequence[Row]) -> p.BatchResult:

@@ -303,3 +303,20 @@ def test_a_redemption_the_server_refuses_or_fails_on_is_set_aside(
     assert server.stored == set(visits)
     assert server.tries == (1 if code == "invalid" else 3)
     assert _row(sessions, nonce).set_aside_code == code
+
+
+def test_a_visit_queued_before_the_bounds_is_cleaned_and_delivered(sessions) -> None:  # type: ignore[no-untyped-def]
+    [queued] = _queue(sessions, 1)
+    with sessions.begin() as session:  # as a version before the bounds could have queued it
+        row = session.scalars(select(OutboxRow).where(OutboxRow.entity_id == queued)).one()
+        row.payload = {**row.payload, "status_source": "s" * 50, "status_age_s": 2**40,
+                       "door": "Door\x00 1", "occurred_at": "1999-12-31T23:00:00+00:00"}  # fmt: skip
+    server = RefusingServer(poison=set())
+    sent: list[p.VisitEvent] = []
+    original = server.post_visits
+    server.post_visits = lambda events: sent.extend(events) or original(events)  # type: ignore[method-assign]
+    report = _outbox(sessions, Clock()).push(server)  # type: ignore[arg-type]
+    assert (report.pushed, report.set_aside, report.pending) == (1, 0, 0)
+    [event] = sent
+    assert (event.status_source, event.status_age_s, event.door) == ("s" * 40, p.INT4_MAX, "Door 1")
+    assert event.occurred_at == p.MOMENT_MIN
