@@ -62,6 +62,8 @@ def cmd_sync(args: argparse.Namespace) -> int:
         f"pushed {report.pushed} (already there {report.duplicates}), pulled"
         f" {report.pulled_orders} orders, {report.pending} pending"
     )
+    if report.set_aside:
+        line += f", {report.set_aside} set aside (ashyq outbox list)"
     if report.errors:
         line += "; errors: " + "; ".join(report.errors)
     _emit(args, report.as_json(), line)

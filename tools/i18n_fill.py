@@ -591,6 +591,73 @@ COMMON: list[T] = [
         "Сервер бұл жұмыс орнын қабылдамады: оны қайта тіркеңіз",
         "Сервер отказал этому рабочему месту: зарегистрируйте его заново",
     ),
+    # --- records set aside (status bar, settings, the list) ---------------------------------
+    (
+        "%n set aside",
+        ("Шетке қойылды: %n",),
+        ("Отложено: %n", "Отложено: %n", "Отложено: %n"),
+    ),
+    ("Records set aside…", "Шетке қойылған жазбалар…", "Отложенные записи…"),
+    ("Records set aside", "Шетке қойылған жазбалар", "Отложенные записи"),
+    (
+        "The server refused these records or failed on them, so they were set aside and "
+        "everything else was sent. They are kept here. Retry once the cause is fixed: select "
+        "some, or retry all.",
+        "Сервер бұл жазбаларды қабылдамады немесе оларда қатеге ұшырады, сондықтан олар шетке "
+        "қойылды, қалғанының бәрі жіберілді. Олар осында сақтаулы. Себебі жойылғанда қайта "
+        "жіберіңіз: біреулерін таңдаңыз немесе бәрін қайта жіберіңіз.",
+        "Сервер отклонил эти записи или дал на них сбой, поэтому они отложены, а всё остальное "
+        "отправлено. Они хранятся здесь. Отправьте их снова, когда причина устранена: выберите "
+        "нужные или отправьте все.",
+    ),
+    ("Nothing is set aside.", "Шетке қойылған ештеңе жоқ.", "Отложенных записей нет."),
+    (
+        "Sent again: %n. The result shows here after the sync.",
+        ("Қайта жіберілді: %n. Нәтижесі синхрондаудан кейін осында көрінеді.",),
+        (
+            "Отправлено снова: %n. Результат появится здесь после синхронизации.",
+            "Отправлено снова: %n. Результат появится здесь после синхронизации.",
+            "Отправлено снова: %n. Результат появится здесь после синхронизации.",
+        ),
+    ),
+    ("Visit", "Келу", "Посещение"),
+    ("Ticket admission", "Билетпен кіргізу", "Проход по билету"),
+    ("Record", "Жазба", "Запись"),
+    ("Recorded", "Жазылған уақыты", "Записано"),
+    ("Attempts", "Әрекеттер", "Попытки"),
+    ("Retry", "Қайта жіберу", "Отправить снова"),
+    ("Close", "Жабу", "Закрыть"),
+    (
+        "The server cannot accept a value in this record.",
+        "Сервер осы жазбадағы мәнді қабылдай алмайды.",
+        "Сервер не может принять значение в этой записи.",
+    ),
+    (
+        "The server fails on this record; the others were sent.",
+        "Сервер осы жазбада қатеге ұшырайды; қалғандары жіберілді.",
+        "На этой записи сервер даёт сбой; остальные отправлены.",
+    ),
+    (
+        "This version of the console cannot read this record.",
+        "Консольдің бұл нұсқасы осы жазбаны оқи алмайды.",
+        "Эта версия консоли не может прочитать запись.",
+    ),
+    (
+        "The server refused this record.",
+        "Сервер бұл жазбаны қабылдамады.",
+        "Сервер отклонил эту запись.",
+    ),
+    (
+        "These tickets were already refunded.",
+        "Бұл билеттер бұрын қайтарылған.",
+        "Эти билеты уже возвращены.",
+    ),
+    ("The ticket was already used.", "Билет бұрын пайдаланылған.", "Билет уже использован."),
+    (
+        "The amounts differ from the server's.",
+        "Сомалар сервердегіден өзгеше.",
+        "Суммы расходятся с данными сервера.",
+    ),
     # --- Texts: statuses, verdicts, roles, sources, directions, methods, ages ---------------
     ("GREEN", "ЖАСЫЛ", "ЗЕЛЁНЫЙ"),
     ("BLUE", "КӨК", "СИНИЙ"),
@@ -945,6 +1012,11 @@ BY_CONTEXT: dict[tuple[str, str], tuple[str | tuple[str, ...], str | tuple[str, 
 # English numerus forms (singular, plural) where the source's "(s)" trick is not enough.
 EN_NUMERUS: dict[str, tuple[str, str]] = {
     "Waiting to send: %n": ("Waiting to send: %n", "Waiting to send: %n"),
+    "%n set aside": ("%n set aside", "%n set aside"),
+    "Sent again: %n. The result shows here after the sync.": (
+        "Sent again: %n. The result shows here after the sync.",
+        "Sent again: %n. The result shows here after the sync.",
+    ),
 }
 
 LANGS = ("kk", "ru", "en")

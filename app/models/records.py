@@ -49,6 +49,11 @@ class Outbox(Base):
     next_attempt_at: Mapped[datetime | None]  # back-off; None = as soon as possible
     last_error: Mapped[str | None] = mapped_column(Text)
     acknowledged_at: Mapped[datetime | None]
+    # Set aside: the server refused this event or failed on it alone while others went through.
+    # It is kept (never deleted) and not sent again until a manager retries it.
+    set_aside_at: Mapped[datetime | None]
+    set_aside_code: Mapped[str | None] = mapped_column(String(64))  # the server's code
+    set_aside_message: Mapped[str | None] = mapped_column(Text)  # the server's sentence
 
     __table_args__ = (
         UniqueConstraint("kind", "entity_id"),

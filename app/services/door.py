@@ -31,6 +31,7 @@ from app.core.scan import Rejection, ScanKind, classify
 from app.core.statuses import Direction, InputMethod, Status, StatusSource, Verdict
 from app.models.visits import VisitEvent as VisitRow
 from app.services.context import StationContext, VenueSettings
+from app.sync import bounds
 from app.sync import protocol as p
 from app.sync.outbox import enqueue_visit
 from app.sync.sealing import seal_iin
@@ -148,7 +149,7 @@ def check(
     sealed = None
     if key.kind == "iin" and result.source is not StatusSource.CENTRAL and venue.server_public_key:
         sealed = seal_iin(key.value, venue.server_public_key)
-    event = p.VisitEvent(
+    event = bounds.visit_event(
         id=uuid.uuid4(),
         occurred_at=at,
         direction=recorded,
@@ -162,7 +163,7 @@ def check(
         order_number=order_number,
         session_id=session_id,
         staff_id=staff_id,
-        door=ctx.door[:40],
+        door=ctx.door,  # bounds cleans and cuts it
         test_mode=_in_test_mode(venue, at),
         offline=not result.online,
     )
@@ -246,7 +247,7 @@ def _record_rejection(
     staff_id: uuid.UUID | None,
 ) -> CheckResult:
     """An unreadable scan is an event too: the log shows the door tried."""
-    event = p.VisitEvent(
+    event = bounds.visit_event(
         id=uuid.uuid4(),
         occurred_at=at,
         direction=Direction.DENIED,
@@ -258,7 +259,7 @@ def _record_rejection(
         reason=f"scan_{rejection.code}"[:200],
         person=None,
         staff_id=staff_id,
-        door=ctx.door[:40],
+        door=ctx.door,  # bounds cleans and cuts it
     )
     record_visit(ctx, event)
     return CheckResult(

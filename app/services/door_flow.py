@@ -28,7 +28,7 @@ from app.services.auth import AuthService
 from app.services.context import StationContext
 from app.services.door import CheckResult, add_visit, check, inside_now
 from app.services.door_types import CheckinRow, DoorOutcome, MemberView, Occupancy, OrderView
-from app.sync import protocol as p
+from app.sync import bounds
 
 
 @dataclass
@@ -190,7 +190,7 @@ class DoorFlow:
         staff_id: uuid.UUID,
         override_by: uuid.UUID | None = None,
     ) -> DoorOutcome:
-        event = p.VisitEvent(
+        event = bounds.visit_event(
             id=uuid.uuid4(),
             occurred_at=self.ctx.clock(),
             direction=direction,
@@ -205,7 +205,7 @@ class DoorFlow:
             ticket_code=row.ticket_code,
             session_id=row.session_id,
             staff_id=staff_id,
-            door=self.ctx.door[:40],
+            door=self.ctx.door,  # bounds cleans and cuts it
             test_mode=row.test_mode,
             offline=row.offline,
         )

@@ -23,6 +23,7 @@ from app.models.records import OutboxKind
 from app.models.tickets import CinemaSession, Order, Ticket
 from app.services.context import StationContext
 from app.services.door import CheckResult, add_visit
+from app.sync import bounds
 from app.sync import protocol as p
 from app.sync.client import SyncError
 from app.sync.outbox import enqueue_redemption
@@ -85,7 +86,10 @@ def check_ticket(
             online=False,
         )
     request = p.RedeemRequest(
-        nonce=visit_id, door=ctx.door[:40] or "door", at=at, session_id=session_id
+        nonce=visit_id,
+        door=bounds.door(ctx.door),
+        at=bounds.moment(at),
+        session_id=bounds.optional_text(session_id, bounds.SESSION),
     )
     with ctx.sessions.begin() as session:  # committed locally first
         enqueue_redemption(session, code, request, now=ctx.clock())
@@ -220,7 +224,7 @@ def _finish(
     settle: bool = False,
 ) -> CheckResult:
     """Record the visit (and the ticket's new state) in one transaction, then answer."""
-    event = p.VisitEvent(
+    event = bounds.visit_event(
         id=visit_id,
         occurred_at=at,
         direction=direction,
@@ -235,7 +239,7 @@ def _finish(
         ticket_code=code,
         session_id=session_id,
         staff_id=staff_id,
-        door=ctx.door[:40],
+        door=ctx.door,  # bounds cleans and cuts it
         offline=not online,
     )
     now = ctx.clock()

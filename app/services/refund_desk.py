@@ -59,6 +59,7 @@ from app.services.refund_desk_data import (
     state_of,
 )
 from app.services.shift import DeskError, open_shift_id
+from app.sync import bounds
 from app.sync import protocol as p
 from app.sync.outbox import enqueue_refund
 
@@ -288,11 +289,11 @@ class RefundDesk:
             raise RefundRefused(tuple(refusals), overridable)
         rule_texts = list(dict.fromkeys(text for *_, text in lines))
         event = p.RefundEvent(
-            id=refund_id, occurred_at=at, kind=kind, order_number=number,
+            id=refund_id, occurred_at=bounds.moment(at), kind=kind, order_number=number,
             lines=[p.RefundLine(ticket_code=t.code, price_tiyn=t.price_tiyn, fee_tiyn=fee,
                                 refund_tiyn=back) for t, fee, back, _ in lines],
-            new_session_id=new_session_id, rule="; ".join(rule_texts)[:200],
-            reason=(override.reason.strip() if override else "")[:200],
+            **bounds.refund_texts(rule="; ".join(rule_texts), new_session_id=new_session_id,
+                                  reason=override.reason.strip() if override else ""),
             override=override is not None,
             ashyq_denial_id=denial.visit_id if denial else None, staff_id=staff_id,
         )  # fmt: skip

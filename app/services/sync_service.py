@@ -7,14 +7,20 @@ placeholder venue holding the server's public key, and, when the server is still
 the full config and the orders.
 
 A sync cycle pushes the outbox, then pulls config and orders. Each half reports its own
-failure; a push that cannot reach the server still lets the report say what is pending.
+failure; a push that cannot reach the server still lets the report say what is pending. The
+pulls are skipped only when the server cannot be reached (refused, timed out, or the outbox is
+backing off after that); a push that failed for any other reason (a bad event, a server error
+on one batch) never keeps new orders and staff from this station.
+
+Events the outbox set aside (the server refused them or failed on them alone) are listed for a
+manager and put back in the queue on a manager's word (`set_aside_events`, `retry_set_aside`).
 """
 
 from __future__ import annotations
 
 import random
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -37,6 +43,8 @@ from app.sync.pull import (
 )
 from app.sync.rotation import rotate_if_due
 from app.sync.secrets import KeyringUnavailable
+from app.sync.set_aside import SetAsideEvent, list_set_aside
+from app.sync.set_aside import retry_set_aside as _put_back
 
 
 @dataclass(frozen=True)
@@ -63,6 +71,7 @@ class SyncReport:
     errors: tuple[str, ...]
     next_attempt_at: datetime | None = None
     token_rotated_until: datetime | None = None  # a new token was taken, valid until then
+    set_aside: int = 0  # events kept aside for a manager (see `set_aside_events`)
 
     def as_json(self) -> dict[str, object]:
         return {
@@ -74,6 +83,7 @@ class SyncReport:
             "pulled_orders": self.pulled_orders,
             "config_pulled": self.config_pulled,
             "pending": self.pending,
+            "set_aside": self.set_aside,
             "errors": list(self.errors),
             "next_attempt_at": self.next_attempt_at.isoformat() if self.next_attempt_at else None,
             "token_rotated_until": (
@@ -206,7 +216,8 @@ def sync_once(
     push = box.push(ctx.primary, force=force)
     errors = list(push.errors)
     config_pulled, pulled_orders, rotated = False, 0, None
-    if pull and not push.errors and not backing_off:
+    away = push.unreachable or (backing_off and box.unreachable)
+    if pull and not away:
         try:
             ensure_pin_pepper(ctx)
             config = pull_config(ctx.primary, ctx.sessions, now=ctx.clock())
@@ -230,4 +241,19 @@ def sync_once(
         errors=tuple(errors),
         next_attempt_at=push.next_attempt_at,
         token_rotated_until=rotated,
+        set_aside=push.set_aside,
     )
+
+
+def set_aside_events(ctx: StationContext) -> list[SetAsideEvent]:
+    """What the outbox set aside, oldest first, with the server's reason; never an IIN."""
+    return list_set_aside(ctx.sessions)
+
+
+def retry_set_aside(ctx: StationContext, ids: Iterable[uuid.UUID] | None = None) -> int:
+    """A manager's word: send these set-aside events (all when `ids` is None) again.
+
+    They go back in the queue in their original place; the next sync delivers them or sets
+    them aside again with the server's newest reason.
+    """
+    return _put_back(ctx.sessions, ids)

@@ -58,13 +58,19 @@ class SyncError(Exception):
     """A call to the central server failed; `code` says what kind of failure it was."""
 
     def __init__(
-        self, code: str, message: str, status_code: int | None = None, retry_after_s: int = 0
+        self,
+        code: str,
+        message: str,
+        status_code: int | None = None,
+        retry_after_s: int = 0,
+        server_code: str | None = None,
     ) -> None:
         super().__init__(message)
         self.code = code
         self.message = message
         self.status_code = status_code
         self.retry_after_s = retry_after_s
+        self.server_code = server_code  # the ErrorBody code of a refusal, e.g. "invalid"
 
     @property
     def retryable(self) -> bool:
@@ -114,8 +120,8 @@ def _server_code(response: httpx.Response) -> str | None:
         return None
     if isinstance(body, dict):
         detail = body.get("detail", body)  # FastAPI nests an HTTPException's body
-        if isinstance(detail, dict) and isinstance(detail.get("code"), str):
-            return str(detail["code"])
+        if isinstance(detail, dict) and isinstance(detail.get("code"), str) and detail["code"]:
+            return str(detail["code"])[:64]
     return None
 
 
@@ -139,7 +145,7 @@ def _error_for(response: httpx.Response) -> SyncError:
         return SyncError("rate_limited", f"The server asks to slow down: {message}", status)
     if status >= 500:
         return SyncError("server_error", f"The server failed ({status}): {message}", status)
-    return SyncError("rejected", message, status)
+    return SyncError("rejected", message, status, server_code=_server_code(response))
 
 
 class CentralClient:

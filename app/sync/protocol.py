@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import json
 import re
-from datetime import datetime
+from datetime import UTC, datetime
 from enum import StrEnum
 from typing import Annotated, Any
 from uuid import UUID
@@ -24,14 +24,57 @@ MAX_BATCH = 500  # events in one POST; the outbox sends at most this many at a t
 MAX_BODY_BYTES = 2_000_000  # the server refuses larger bodies with 413
 
 
+# What both server databases hold (central/db.py): Integer columns are 32-bit on PostgreSQL,
+# text columns have lengths, and a moment is stored as UTC, so a moment near year 1 or 9999
+# with an offset would overflow on conversion. Everything a console sends is checked against
+# these bounds here, so the server answers 422 ("invalid") instead of failing in the database,
+# and the console cleans its own values with the same bounds before anything is queued.
+INT4_MAX = 2**31 - 1
+MOMENT_MIN = datetime(2000, 1, 1, tzinfo=UTC)
+MOMENT_MAX = datetime(2100, 1, 1, tzinfo=UTC)
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\ud800-\udfff]")  # and lone surrogates (no UTF-8)
+
+
 def _aware(value: datetime) -> datetime:
     if value.tzinfo is None or value.utcoffset() is None:
         raise ValueError("moment must carry a time zone offset")
     return value
 
 
-AwareDatetime = Annotated[datetime, AfterValidator(_aware)]
-ShortText = Annotated[str, Field(max_length=200)]
+def _moment(value: datetime) -> datetime:
+    """Aware and within 2000-01-01..2100-01-01 UTC: every conversion to UTC then succeeds."""
+    _aware(value)
+    try:
+        utc = value.astimezone(UTC)
+    except (OverflowError, ValueError):
+        raise ValueError("moment out of range (2000-01-01 to 2100-01-01 UTC)") from None
+    if not MOMENT_MIN <= utc < MOMENT_MAX:
+        raise ValueError("moment out of range (2000-01-01 to 2100-01-01 UTC)")
+    return value
+
+
+def _plain(value: str) -> str:
+    if _CONTROL.search(value):
+        raise ValueError("text must not contain control characters")
+    return value
+
+
+def has_control_characters(value: str) -> bool:
+    return _CONTROL.search(value) is not None
+
+
+def strip_control_characters(value: str) -> str:
+    """What the console does with a text it is about to send: control characters go."""
+    return _CONTROL.sub("", value)
+
+
+AwareDatetime = Annotated[datetime, AfterValidator(_aware)]  # what the server sends
+Moment = Annotated[datetime, AfterValidator(_moment)]  # what the server accepts
+Count = Annotated[int, Field(ge=0, le=INT4_MAX)]  # an Integer column (PostgreSQL int4)
+ShortText = Annotated[str, Field(max_length=200), AfterValidator(_plain)]
+Label = Annotated[str, Field(max_length=40), AfterValidator(_plain)]  # door, status source
+SessionRef = Annotated[str, Field(max_length=64), AfterValidator(_plain)]
+SealedIin = Annotated[str, Field(max_length=400, pattern=r"^[A-Za-z0-9+/=_-]*$")]
 Pseudonym = Annotated[str, Field(pattern=r"^[0-9a-f]{64}$")]
 TicketCode = Annotated[str, Field(pattern=r"^[A-Z0-9]{6,32}$")]
 OrderNumber = Annotated[str, Field(pattern=r"^[0-9A-Z-]{1,32}$")]
@@ -78,8 +121,8 @@ class StationRole(StrEnum):
 
 
 class EnrollRequest(Wire):
-    code: Annotated[str, Field(min_length=6, max_length=64)]
-    station_name: Annotated[str, Field(min_length=1, max_length=80)]
+    code: Annotated[str, Field(min_length=6, max_length=64), AfterValidator(_plain)]
+    station_name: Annotated[str, Field(min_length=1, max_length=80), AfterValidator(_plain)]
 
 
 class EnrollResponse(Answer):
@@ -117,21 +160,21 @@ class StatusAnswer(Wire):
 
 class VisitEvent(Wire):
     id: UUID  # made by the console when the scan happened; the idempotency key
-    occurred_at: AwareDatetime
+    occurred_at: Moment
     direction: Direction
     method: InputMethod
     status: Status | None
-    status_source: str | None
-    status_age_s: Annotated[int, Field(ge=0)] | None
+    status_source: Label | None
+    status_age_s: Count | None
     verdict: Verdict
     reason: ShortText
     person: Pseudonym | None
-    sealed_iin: Annotated[str, Field(max_length=400)] | None = None
+    sealed_iin: SealedIin | None = None
     order_number: OrderNumber | None = None
     ticket_code: TicketCode | None = None
-    session_id: Annotated[str, Field(max_length=64)] | None = None
+    session_id: SessionRef | None = None
     staff_id: UUID | None = None
-    door: Annotated[str, Field(max_length=40)] | None = None
+    door: Label | None = None
     test_mode: bool = False
     offline: bool = False  # recorded while the server could not be reached
 
@@ -203,9 +246,9 @@ class OrdersPage(Wire):
 
 class RedeemRequest(Wire):
     nonce: UUID  # the same nonce redeemed twice by the same door answers ok both times
-    door: Annotated[str, Field(min_length=1, max_length=40)]
-    at: AwareDatetime
-    session_id: Annotated[str, Field(max_length=64)] | None = None  # the door's current session
+    door: Annotated[str, Field(min_length=1, max_length=40), AfterValidator(_plain)]
+    at: Moment
+    session_id: SessionRef | None = None  # the door's current session
 
 
 class RedeemResponse(Wire):
@@ -228,18 +271,18 @@ class RefundKind(StrEnum):
 
 class RefundLine(Wire):
     ticket_code: TicketCode
-    price_tiyn: Annotated[int, Field(ge=0)]
-    fee_tiyn: Annotated[int, Field(ge=0)]
-    refund_tiyn: Annotated[int, Field(ge=0)]
+    price_tiyn: Count
+    fee_tiyn: Count
+    refund_tiyn: Count
 
 
 class RefundEvent(Wire):
     id: UUID
-    occurred_at: AwareDatetime
+    occurred_at: Moment
     kind: RefundKind
     order_number: OrderNumber
     lines: Annotated[list[RefundLine], Field(min_length=1, max_length=100)]
-    new_session_id: Annotated[str, Field(max_length=64)] | None = None
+    new_session_id: SessionRef | None = None
     rule: ShortText
     reason: ShortText = ""
     override: bool = False  # a supervisor approved what the rules refused

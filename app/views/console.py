@@ -10,12 +10,13 @@ from __future__ import annotations
 import contextlib
 import logging
 import threading
+import uuid
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QApplication
 
 from app.core.pseudonym import short_pseudonym
@@ -31,7 +32,13 @@ from app.services.auth import station_auth
 from app.services.context import StationContext
 from app.services.door_flow import DoorFlow
 from app.services.door_types import CheckinRow
-from app.services.sync_service import make_outbox, station_role, sync_once
+from app.services.sync_service import (
+    make_outbox,
+    retry_set_aside,
+    set_aside_events,
+    station_role,
+    sync_once,
+)
 from app.services.visit_log import VisitLog
 from app.settings import Settings, load, save
 from app.sync.client import CREDENTIAL_CODES
@@ -39,6 +46,7 @@ from app.sync.protocol import StationRole
 from app.views.door import DoorScreen
 from app.views.main_window import MainWindow, WindowServices
 from app.views.screen import LazyScreen, ScanInput, Screen
+from app.views.set_aside import SetAsideDialog
 from app.views.settings_screen import SettingsScreen
 from app.views.status_bar import SyncStatusBar
 from app.views.tasks import TaskRunner
@@ -55,6 +63,7 @@ class SyncState:
     last_sync: datetime | None = None
     errors: tuple[str, ...] = ()
     credentials: str | None = None  # "revoked", "token_expired" ...: re-enroll (status bar says)
+    set_aside: int = 0
 
 
 @dataclass
@@ -94,6 +103,7 @@ class SyncLoop:
     def current(self) -> SyncState:
         with contextlib.suppress(Exception):  # the database is busy: keep the last figure
             self.state.pending = self.outbox.pending()
+            self.state.set_aside = self.outbox.set_aside()
         return SyncState(**self.state.__dict__)
 
 
@@ -218,7 +228,8 @@ class Console:
         screens: list[Screen] = [door, VisitLogScreen(VisitLog(readers), runner)]
         screens += _desk_screens(ctx, runner, staff, settings)
         settings_actions = StationSettings(ctx, settings_file)
-        screens.append(SettingsScreen(settings_actions, runner, staff))
+        settings_screen = SettingsScreen(settings_actions, runner, staff)
+        screens.append(settings_screen)
         narrow_screens(screens, station_role(ctx))
         sync = SyncLoop(ctx)
 
@@ -247,9 +258,25 @@ class Console:
             test_mode=test_mode,
             on_language=remember_language,
         )
-        status_bar = SyncStatusBar(sync.current, runner)
+
+        def can_manage() -> bool:
+            member = staff()
+            return member is not None and member.role in {Role.MANAGER, Role.ADMIN}
+
+        status_bar = SyncStatusBar(sync.current, runner, can_manage=can_manage)
         window = MainWindow(services, screens, status_bar)
         staff_of.append(window)
+
+        def show_set_aside() -> None:
+            if not can_manage():
+                return
+            dialog = SetAsideDialog(StationOutbox(ctx), runner, window, after_retry=sync.cycle)
+            dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            dialog.finished.connect(lambda _: status_bar.poll())
+            dialog.open()
+
+        status_bar.set_aside_clicked.connect(show_set_aside)
+        settings_screen.set_aside_requested.connect(show_set_aside)
         if problem:
             status_bar.flash(problem, 15000)
 
@@ -322,6 +349,19 @@ class Console:
             if self.runner.pending() == 0:
                 break
         self.ctx.close()
+
+
+@dataclass
+class StationOutbox:
+    """The set-aside dialog's actions."""
+
+    ctx: StationContext
+
+    def events(self) -> list[Any]:
+        return list(set_aside_events(self.ctx))
+
+    def retry(self, ids: list[uuid.UUID] | None) -> int:
+        return retry_set_aside(self.ctx, ids)
 
 
 @dataclass

@@ -54,6 +54,7 @@ class SettingsScreen(Screen):
     key = "settings"
     roles = frozenset({Role.MANAGER, Role.ADMIN})
     saved = Signal(object)
+    set_aside_requested = Signal()  # "Records set aside…": the console opens the list
 
     def __init__(
         self,
@@ -110,6 +111,9 @@ class SettingsScreen(Screen):
         self.save_button.clicked.connect(self._save)
         self.sheet_button = QPushButton()
         self.sheet_button.clicked.connect(self._command_sheet)
+        self.set_aside_button = QPushButton()
+        self.set_aside_button.setObjectName("openSetAside")
+        self.set_aside_button.clicked.connect(self.set_aside_requested)
         self.message = QLabel()
         self.message.setObjectName("settingsMessage")
         self.message.setWordWrap(True)
@@ -151,6 +155,7 @@ class SettingsScreen(Screen):
         buttons = QHBoxLayout()
         buttons.addWidget(self.save_button)
         buttons.addWidget(self.sheet_button)
+        buttons.addWidget(self.set_aside_button)
         buttons.addStretch(1)
         columns = QHBoxLayout()
         left = QVBoxLayout()
@@ -305,6 +310,7 @@ class SettingsScreen(Screen):
         self.enroll_button.setText(self.tr("Enroll this station"))
         self.save_button.setText(self.tr("Save"))
         self.sheet_button.setText(self.tr("Command barcodes (PDF)"))
+        self.set_aside_button.setText(self.tr("Records set aside…"))
         staff = self._staff()
         editable = staff is not None and staff.role in {Role.MANAGER, Role.ADMIN}
         self.save_button.setEnabled(editable)

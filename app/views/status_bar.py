@@ -1,5 +1,8 @@
 """The status bar: online or offline and since when, events waiting to be sent, last sync.
 
+For a manager or an administrator it also shows how many events the outbox set aside (the
+server refused them or failed on them); a click opens the list (`set_aside_clicked`).
+
 It asks the sync service for a plain `SyncState` every few seconds through the task runner, so a
 slow disk never freezes the window; a message flashed here stays long enough to be read.
 """
@@ -11,7 +14,7 @@ from datetime import datetime
 from typing import Protocol
 
 from PySide6.QtCore import QEvent, QTimer, Signal
-from PySide6.QtWidgets import QLabel, QStatusBar, QWidget
+from PySide6.QtWidgets import QLabel, QPushButton, QStatusBar, QWidget
 
 from app.views.tasks import TaskRunner
 
@@ -21,6 +24,7 @@ class SyncStateLike(Protocol):
     since: datetime | None  # when the current online/offline state began
     pending: int  # events recorded here and not yet acknowledged by the server
     last_sync: datetime | None
+    set_aside: int  # events the outbox set aside for a manager
 
 
 def _hhmm(moment: datetime | None) -> str:
@@ -29,6 +33,7 @@ def _hhmm(moment: datetime | None) -> str:
 
 class SyncStatusBar(QStatusBar):
     online_changed = Signal(bool)  # after the first sync attempt, whenever the link changes
+    set_aside_clicked = Signal()
 
     def __init__(
         self,
@@ -36,6 +41,7 @@ class SyncStatusBar(QStatusBar):
         runner: TaskRunner,
         parent: QWidget | None = None,
         interval_ms: int = 3000,
+        can_manage: Callable[[], bool] = lambda: False,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("syncStatusBar")
@@ -47,8 +53,16 @@ class SyncStatusBar(QStatusBar):
         self._queue = QLabel()
         self._queue.setObjectName("queueLabel")
         self._last = QLabel()
+        self._can_manage = can_manage
+        self.set_aside = QPushButton()
+        self.set_aside.setObjectName("setAsideButton")
+        self.set_aside.setFlat(True)
+        self.set_aside.setStyleSheet("color: #b00020; font-weight: bold;")
+        self.set_aside.clicked.connect(self.set_aside_clicked)
+        self.set_aside.setVisible(False)
         self.addPermanentWidget(self._link)
         self.addPermanentWidget(self._queue)
+        self.addPermanentWidget(self.set_aside)
         self.addPermanentWidget(self._last)
         self._busy = False
         self._timer = QTimer(self)
@@ -84,6 +98,9 @@ class SyncStatusBar(QStatusBar):
 
     def retranslate(self) -> None:
         state = self._state
+        aside = getattr(state, "set_aside", 0) if state is not None else 0
+        self.set_aside.setText(self.tr("%n set aside", "", aside))  # known before any sync
+        self.set_aside.setVisible(aside > 0 and self._can_manage())
         if state is None or state.since is None:  # no sync attempt finished yet
             self._link.setText(self.tr("Connecting…"))
             self._link.setStyleSheet("")

@@ -448,7 +448,7 @@
 <context>
     <name>RefundDeskScreen</name>
     <message>
-        <location filename="../../app/views/console.py" line="384"/>
+        <location filename="../../app/views/console.py" line="424"/>
         <location filename="../../app/views/refund_desk.py" line="173"/>
         <location filename="../../app/views/refund_desk_parts.py" line="128"/>
         <source>Refunds</source>
@@ -794,7 +794,7 @@ Returned to the card: %3</translation>
 <context>
     <name>ReportsScreen</name>
     <message>
-        <location filename="../../app/views/console.py" line="391"/>
+        <location filename="../../app/views/console.py" line="431"/>
         <location filename="../../app/views/reports_screen.py" line="174"/>
         <source>Reports</source>
         <translation>Reports</translation>
@@ -1152,207 +1152,323 @@ Returned to the card: %3</translation>
     </message>
 </context>
 <context>
-    <name>SettingsScreen</name>
+    <name>SetAsideDialog</name>
     <message>
-        <location filename="../../app/views/settings_screen.py" line="180"/>
-        <source>Door</source>
-        <translation>Door</translation>
+        <location filename="../../app/views/set_aside.py" line="118"/>
+        <source>Nothing is set aside.</source>
+        <translation>Nothing is set aside.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/views/set_aside.py" line="132"/>
+        <source>Sent again: %n. The result shows here after the sync.</source>
+        <translation>
+            <numerusform>Sent again: %n. The result shows here after the sync.</numerusform>
+            <numerusform>Sent again: %n. The result shows here after the sync.</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../app/views/settings_screen.py" line="181"/>
-        <source>Box office</source>
-        <translation>Box office</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/settings_screen.py" line="182"/>
-        <source>Office (manager&apos;s PC)</source>
-        <translation>Office (manager&apos;s PC)</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/settings_screen.py" line="183"/>
-        <source>Door, box office and office on one PC</source>
-        <translation>Door, box office and office on one PC</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/settings_screen.py" line="185"/>
-        <source>Not known yet: sync once</source>
-        <translation>Not known yet: sync once</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/settings_screen.py" line="237"/>
-        <source>Saved. Camera and scanner changes apply now.</source>
-        <translation>Saved. Camera and scanner changes apply now.</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/settings_screen.py" line="243"/>
-        <source>Door %1</source>
-        <translation>Door %1</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/settings_screen.py" line="247"/>
-        <source>Type the server address and the one-time code first.</source>
-        <translation>Type the server address and the one-time code first.</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/settings_screen.py" line="249"/>
-        <source>Enrolling…</source>
-        <translation>Enrolling…</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/settings_screen.py" line="253"/>
-        <source>Enrolled with venue %1. The token is kept in the system keyring.</source>
-        <translation>Enrolled with venue %1. The token is kept in the system keyring.</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/settings_screen.py" line="264"/>
-        <source>Command barcodes saved to %1. Print it and keep it at the door.</source>
-        <translation>Command barcodes saved to %1. Print it and keep it at the door.</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/settings_screen.py" line="273"/>
+        <location filename="../../app/views/set_aside.py" line="142"/>
         <source>Failed: %1</source>
         <translation>Failed: %1</translation>
     </message>
     <message>
+        <location filename="../../app/views/set_aside.py" line="148"/>
+        <source>Visit</source>
+        <translation>Visit</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/set_aside.py" line="149"/>
+        <source>Refund</source>
+        <translation>Refund</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/set_aside.py" line="150"/>
+        <source>Ticket admission</source>
+        <translation>Ticket admission</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/set_aside.py" line="157"/>
+        <source>The server cannot accept a value in this record.</source>
+        <translation>The server cannot accept a value in this record.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/set_aside.py" line="158"/>
+        <source>The server fails on this record; the others were sent.</source>
+        <translation>The server fails on this record; the others were sent.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/set_aside.py" line="159"/>
+        <source>This version of the console cannot read this record.</source>
+        <translation>This version of the console cannot read this record.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/set_aside.py" line="160"/>
+        <source>The server refused this record.</source>
+        <translation>The server refused this record.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/set_aside.py" line="161"/>
+        <source>These tickets were already refunded.</source>
+        <translation>These tickets were already refunded.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/set_aside.py" line="162"/>
+        <source>The ticket was already used.</source>
+        <translation>The ticket was already used.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/set_aside.py" line="163"/>
+        <source>The amounts differ from the server&apos;s.</source>
+        <translation>The amounts differ from the server&apos;s.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/set_aside.py" line="168"/>
+        <source>Records set aside</source>
+        <translation>Records set aside</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/set_aside.py" line="171"/>
+        <source>The server refused these records or failed on them, so they were set aside and everything else was sent. They are kept here. Retry once the cause is fixed: select some, or retry all.</source>
+        <translation>The server refused these records or failed on them, so they were set aside and everything else was sent. They are kept here. Retry once the cause is fixed: select some, or retry all.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/set_aside.py" line="177"/>
+        <source>Record</source>
+        <translation>Record</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/set_aside.py" line="177"/>
+        <source>Recorded</source>
+        <translation>Recorded</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/set_aside.py" line="177"/>
+        <source>Attempts</source>
+        <translation>Attempts</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/set_aside.py" line="177"/>
+        <source>Reason</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/set_aside.py" line="179"/>
+        <source>Retry</source>
+        <translation>Retry</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/set_aside.py" line="180"/>
+        <source>Close</source>
+        <translation>Close</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsScreen</name>
+    <message>
+        <location filename="../../app/views/settings_screen.py" line="185"/>
+        <source>Door</source>
+        <translation>Door</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/settings_screen.py" line="186"/>
+        <source>Box office</source>
+        <translation>Box office</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/settings_screen.py" line="187"/>
+        <source>Office (manager&apos;s PC)</source>
+        <translation>Office (manager&apos;s PC)</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/settings_screen.py" line="188"/>
+        <source>Door, box office and office on one PC</source>
+        <translation>Door, box office and office on one PC</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/settings_screen.py" line="190"/>
+        <source>Not known yet: sync once</source>
+        <translation>Not known yet: sync once</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/settings_screen.py" line="242"/>
+        <source>Saved. Camera and scanner changes apply now.</source>
+        <translation>Saved. Camera and scanner changes apply now.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/settings_screen.py" line="248"/>
+        <source>Door %1</source>
+        <translation>Door %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/settings_screen.py" line="252"/>
+        <source>Type the server address and the one-time code first.</source>
+        <translation>Type the server address and the one-time code first.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/settings_screen.py" line="254"/>
+        <source>Enrolling…</source>
+        <translation>Enrolling…</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/settings_screen.py" line="258"/>
+        <source>Enrolled with venue %1. The token is kept in the system keyring.</source>
+        <translation>Enrolled with venue %1. The token is kept in the system keyring.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/settings_screen.py" line="269"/>
+        <source>Command barcodes saved to %1. Print it and keep it at the door.</source>
+        <translation>Command barcodes saved to %1. Print it and keep it at the door.</translation>
+    </message>
+    <message>
         <location filename="../../app/views/settings_screen.py" line="278"/>
+        <source>Failed: %1</source>
+        <translation>Failed: %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/settings_screen.py" line="283"/>
         <source>Settings</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings_screen.py" line="282"/>
+        <location filename="../../app/views/settings_screen.py" line="287"/>
         <source>Camera (number or video file)</source>
         <translation>Camera (number or video file)</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings_screen.py" line="283"/>
+        <location filename="../../app/views/settings_screen.py" line="288"/>
         <source>Barcode decoder</source>
         <translation>Barcode decoder</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings_screen.py" line="284"/>
+        <location filename="../../app/views/settings_screen.py" line="289"/>
         <source>Serial scanner port</source>
         <translation>Serial scanner port</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings_screen.py" line="285"/>
+        <location filename="../../app/views/settings_screen.py" line="290"/>
         <source>Serial speed</source>
         <translation>Serial speed</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings_screen.py" line="286"/>
+        <location filename="../../app/views/settings_screen.py" line="291"/>
         <source>Sounds</source>
         <translation>Sounds</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings_screen.py" line="287"/>
+        <location filename="../../app/views/settings_screen.py" line="292"/>
         <source>Language</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings_screen.py" line="288"/>
+        <location filename="../../app/views/settings_screen.py" line="293"/>
         <source>Door label</source>
         <translation>Door label</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings_screen.py" line="289"/>
+        <location filename="../../app/views/settings_screen.py" line="294"/>
         <source>Receipt printer</source>
         <translation>Receipt printer</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings_screen.py" line="290"/>
+        <location filename="../../app/views/settings_screen.py" line="295"/>
         <source>Receipt paper</source>
         <translation>Receipt paper</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings_screen.py" line="291"/>
+        <location filename="../../app/views/settings_screen.py" line="296"/>
         <source>Verdict shown for (s)</source>
         <translation>Verdict shown for (s)</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings_screen.py" line="292"/>
+        <location filename="../../app/views/settings_screen.py" line="297"/>
         <source>Full screen at start</source>
         <translation>Full screen at start</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings_screen.py" line="293"/>
+        <location filename="../../app/views/settings_screen.py" line="298"/>
         <source>Central server</source>
         <translation>Central server</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings_screen.py" line="294"/>
+        <location filename="../../app/views/settings_screen.py" line="299"/>
         <source>Fallback service</source>
         <translation>Fallback service</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings_screen.py" line="295"/>
+        <location filename="../../app/views/settings_screen.py" line="300"/>
         <source>Station role</source>
         <translation>Station role</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings_screen.py" line="296"/>
+        <location filename="../../app/views/settings_screen.py" line="301"/>
         <source>Station name</source>
         <translation>Station name</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings_screen.py" line="297"/>
+        <location filename="../../app/views/settings_screen.py" line="302"/>
         <source>One-time code</source>
         <translation>One-time code</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings_screen.py" line="302"/>
+        <location filename="../../app/views/settings_screen.py" line="307"/>
         <source>This station</source>
         <translation>This station</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings_screen.py" line="303"/>
+        <location filename="../../app/views/settings_screen.py" line="308"/>
         <source>Server and enrollment</source>
         <translation>Server and enrollment</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings_screen.py" line="304"/>
+        <location filename="../../app/views/settings_screen.py" line="309"/>
         <source>Venue policy (set on the central server)</source>
         <translation>Venue policy (set on the central server)</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings_screen.py" line="305"/>
+        <location filename="../../app/views/settings_screen.py" line="310"/>
         <source>Enroll this station</source>
         <translation>Enroll this station</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings_screen.py" line="306"/>
+        <location filename="../../app/views/settings_screen.py" line="311"/>
         <source>Save</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings_screen.py" line="307"/>
+        <location filename="../../app/views/settings_screen.py" line="312"/>
         <source>Command barcodes (PDF)</source>
         <translation>Command barcodes (PDF)</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/settings_screen.py" line="313"/>
+        <source>Records set aside…</source>
+        <translation>Records set aside…</translation>
     </message>
 </context>
 <context>
     <name>SyncStatusBar</name>
     <message>
-        <location filename="../../app/views/status_bar.py" line="83"/>
+        <location filename="../../app/views/status_bar.py" line="97"/>
         <source>Status unknown: %1</source>
         <translation>Status unknown: %1</translation>
     </message>
     <message>
-        <location filename="../../app/views/status_bar.py" line="88"/>
+        <location filename="../../app/views/status_bar.py" line="105"/>
         <source>Connecting…</source>
         <translation>Connecting…</translation>
     </message>
     <message>
-        <location filename="../../app/views/status_bar.py" line="96"/>
+        <location filename="../../app/views/status_bar.py" line="113"/>
         <source>● Online since %1</source>
         <translation>● Online since %1</translation>
     </message>
     <message>
-        <location filename="../../app/views/status_bar.py" line="99"/>
+        <location filename="../../app/views/status_bar.py" line="116"/>
         <source>○ OFFLINE since %1</source>
         <translation>○ OFFLINE since %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/status_bar.py" line="101"/>
+        <location filename="../../app/views/status_bar.py" line="118"/>
         <source>Waiting to send: %n</source>
         <translation>
             <numerusform>Waiting to send: %n</numerusform>
@@ -1360,29 +1476,37 @@ Returned to the card: %3</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../app/views/status_bar.py" line="102"/>
-        <source>Last sync: %1</source>
-        <translation>Last sync: %1</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/status_bar.py" line="106"/>
+        <location filename="../../app/views/status_bar.py" line="123"/>
         <source>This station was revoked: enroll it again with a new code</source>
         <translation>This station was revoked: enroll it again with a new code</translation>
     </message>
     <message>
-        <location filename="../../app/views/status_bar.py" line="108"/>
+        <location filename="../../app/views/status_bar.py" line="125"/>
         <source>This station&apos;s token expired: enroll it again with a new code</source>
         <translation>This station&apos;s token expired: enroll it again with a new code</translation>
     </message>
     <message>
-        <location filename="../../app/views/status_bar.py" line="110"/>
+        <location filename="../../app/views/status_bar.py" line="127"/>
         <source>This station&apos;s role does not allow this: ask a manager</source>
         <translation>This station&apos;s role does not allow this: ask a manager</translation>
     </message>
     <message>
-        <location filename="../../app/views/status_bar.py" line="112"/>
+        <location filename="../../app/views/status_bar.py" line="129"/>
         <source>The server refused this station: enroll it again</source>
         <translation>The server refused this station: enroll it again</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/views/status_bar.py" line="102"/>
+        <source>%n set aside</source>
+        <translation>
+            <numerusform>%n set aside</numerusform>
+            <numerusform>%n set aside</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../app/views/status_bar.py" line="119"/>
+        <source>Last sync: %1</source>
+        <translation>Last sync: %1</translation>
     </message>
 </context>
 <context>

@@ -448,7 +448,7 @@
 <context>
     <name>RefundDeskScreen</name>
     <message>
-        <location filename="../../app/views/console.py" line="384"/>
+        <location filename="../../app/views/console.py" line="424"/>
         <location filename="../../app/views/refund_desk.py" line="173"/>
         <location filename="../../app/views/refund_desk_parts.py" line="128"/>
         <source>Refunds</source>
@@ -794,7 +794,7 @@ Returned to the card: %3</source>
 <context>
     <name>ReportsScreen</name>
     <message>
-        <location filename="../../app/views/console.py" line="391"/>
+        <location filename="../../app/views/console.py" line="431"/>
         <location filename="../../app/views/reports_screen.py" line="174"/>
         <source>Reports</source>
         <translation>Есептер</translation>
@@ -1152,207 +1152,323 @@ Returned to the card: %3</source>
     </message>
 </context>
 <context>
-    <name>SettingsScreen</name>
+    <name>SetAsideDialog</name>
     <message>
-        <location filename="../../app/views/settings_screen.py" line="180"/>
-        <source>Door</source>
-        <translation>Кіреберіс</translation>
+        <location filename="../../app/views/set_aside.py" line="118"/>
+        <source>Nothing is set aside.</source>
+        <translation>Шетке қойылған ештеңе жоқ.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/views/set_aside.py" line="132"/>
+        <source>Sent again: %n. The result shows here after the sync.</source>
+        <translation>
+            <numerusform>Қайта жіберілді: %n. Нәтижесі синхрондаудан кейін осында көрінеді.</numerusform>
+            <numerusform>Қайта жіберілді: %n. Нәтижесі синхрондаудан кейін осында көрінеді.</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../app/views/settings_screen.py" line="181"/>
-        <source>Box office</source>
-        <translation>Касса</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/settings_screen.py" line="182"/>
-        <source>Office (manager&apos;s PC)</source>
-        <translation>Кеңсе (менеджер компьютері)</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/settings_screen.py" line="183"/>
-        <source>Door, box office and office on one PC</source>
-        <translation>Кіреберіс, касса және кеңсе бір компьютерде</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/settings_screen.py" line="185"/>
-        <source>Not known yet: sync once</source>
-        <translation>Әзірге белгісіз: бір рет синхрондаңыз</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/settings_screen.py" line="237"/>
-        <source>Saved. Camera and scanner changes apply now.</source>
-        <translation>Сақталды. Камера мен сканердің өзгерістері бірден күшіне енді.</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/settings_screen.py" line="243"/>
-        <source>Door %1</source>
-        <translation>Кіреберіс %1</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/settings_screen.py" line="247"/>
-        <source>Type the server address and the one-time code first.</source>
-        <translation>Алдымен сервер мекенжайы мен бір реттік кодты енгізіңіз.</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/settings_screen.py" line="249"/>
-        <source>Enrolling…</source>
-        <translation>Тіркелуде…</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/settings_screen.py" line="253"/>
-        <source>Enrolled with venue %1. The token is kept in the system keyring.</source>
-        <translation>Нысанға тіркелді: %1. Токен жүйелік кілттер қоймасында сақталады.</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/settings_screen.py" line="264"/>
-        <source>Command barcodes saved to %1. Print it and keep it at the door.</source>
-        <translation>Пәрмен штрихкодтары сақталды: %1. Оны басып шығарып, кіреберісте ұстаңыз.</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/settings_screen.py" line="273"/>
+        <location filename="../../app/views/set_aside.py" line="142"/>
         <source>Failed: %1</source>
         <translation>Сәтсіз: %1</translation>
     </message>
     <message>
+        <location filename="../../app/views/set_aside.py" line="148"/>
+        <source>Visit</source>
+        <translation>Келу</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/set_aside.py" line="149"/>
+        <source>Refund</source>
+        <translation>Қайтару</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/set_aside.py" line="150"/>
+        <source>Ticket admission</source>
+        <translation>Билетпен кіргізу</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/set_aside.py" line="157"/>
+        <source>The server cannot accept a value in this record.</source>
+        <translation>Сервер осы жазбадағы мәнді қабылдай алмайды.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/set_aside.py" line="158"/>
+        <source>The server fails on this record; the others were sent.</source>
+        <translation>Сервер осы жазбада қатеге ұшырайды; қалғандары жіберілді.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/set_aside.py" line="159"/>
+        <source>This version of the console cannot read this record.</source>
+        <translation>Консольдің бұл нұсқасы осы жазбаны оқи алмайды.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/set_aside.py" line="160"/>
+        <source>The server refused this record.</source>
+        <translation>Сервер бұл жазбаны қабылдамады.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/set_aside.py" line="161"/>
+        <source>These tickets were already refunded.</source>
+        <translation>Бұл билеттер бұрын қайтарылған.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/set_aside.py" line="162"/>
+        <source>The ticket was already used.</source>
+        <translation>Билет бұрын пайдаланылған.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/set_aside.py" line="163"/>
+        <source>The amounts differ from the server&apos;s.</source>
+        <translation>Сомалар сервердегіден өзгеше.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/set_aside.py" line="168"/>
+        <source>Records set aside</source>
+        <translation>Шетке қойылған жазбалар</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/set_aside.py" line="171"/>
+        <source>The server refused these records or failed on them, so they were set aside and everything else was sent. They are kept here. Retry once the cause is fixed: select some, or retry all.</source>
+        <translation>Сервер бұл жазбаларды қабылдамады немесе оларда қатеге ұшырады, сондықтан олар шетке қойылды, қалғанының бәрі жіберілді. Олар осында сақтаулы. Себебі жойылғанда қайта жіберіңіз: біреулерін таңдаңыз немесе бәрін қайта жіберіңіз.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/set_aside.py" line="177"/>
+        <source>Record</source>
+        <translation>Жазба</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/set_aside.py" line="177"/>
+        <source>Recorded</source>
+        <translation>Жазылған уақыты</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/set_aside.py" line="177"/>
+        <source>Attempts</source>
+        <translation>Әрекеттер</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/set_aside.py" line="177"/>
+        <source>Reason</source>
+        <translation>Себебі</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/set_aside.py" line="179"/>
+        <source>Retry</source>
+        <translation>Қайта жіберу</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/set_aside.py" line="180"/>
+        <source>Close</source>
+        <translation>Жабу</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsScreen</name>
+    <message>
+        <location filename="../../app/views/settings_screen.py" line="185"/>
+        <source>Door</source>
+        <translation>Кіреберіс</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/settings_screen.py" line="186"/>
+        <source>Box office</source>
+        <translation>Касса</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/settings_screen.py" line="187"/>
+        <source>Office (manager&apos;s PC)</source>
+        <translation>Кеңсе (менеджер компьютері)</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/settings_screen.py" line="188"/>
+        <source>Door, box office and office on one PC</source>
+        <translation>Кіреберіс, касса және кеңсе бір компьютерде</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/settings_screen.py" line="190"/>
+        <source>Not known yet: sync once</source>
+        <translation>Әзірге белгісіз: бір рет синхрондаңыз</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/settings_screen.py" line="242"/>
+        <source>Saved. Camera and scanner changes apply now.</source>
+        <translation>Сақталды. Камера мен сканердің өзгерістері бірден күшіне енді.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/settings_screen.py" line="248"/>
+        <source>Door %1</source>
+        <translation>Кіреберіс %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/settings_screen.py" line="252"/>
+        <source>Type the server address and the one-time code first.</source>
+        <translation>Алдымен сервер мекенжайы мен бір реттік кодты енгізіңіз.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/settings_screen.py" line="254"/>
+        <source>Enrolling…</source>
+        <translation>Тіркелуде…</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/settings_screen.py" line="258"/>
+        <source>Enrolled with venue %1. The token is kept in the system keyring.</source>
+        <translation>Нысанға тіркелді: %1. Токен жүйелік кілттер қоймасында сақталады.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/settings_screen.py" line="269"/>
+        <source>Command barcodes saved to %1. Print it and keep it at the door.</source>
+        <translation>Пәрмен штрихкодтары сақталды: %1. Оны басып шығарып, кіреберісте ұстаңыз.</translation>
+    </message>
+    <message>
         <location filename="../../app/views/settings_screen.py" line="278"/>
+        <source>Failed: %1</source>
+        <translation>Сәтсіз: %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/settings_screen.py" line="283"/>
         <source>Settings</source>
         <translation>Баптаулар</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings_screen.py" line="282"/>
+        <location filename="../../app/views/settings_screen.py" line="287"/>
         <source>Camera (number or video file)</source>
         <translation>Камера (нөмірі немесе бейнефайл)</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings_screen.py" line="283"/>
+        <location filename="../../app/views/settings_screen.py" line="288"/>
         <source>Barcode decoder</source>
         <translation>Штрихкод декодері</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings_screen.py" line="284"/>
+        <location filename="../../app/views/settings_screen.py" line="289"/>
         <source>Serial scanner port</source>
         <translation>COM-сканер порты</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings_screen.py" line="285"/>
+        <location filename="../../app/views/settings_screen.py" line="290"/>
         <source>Serial speed</source>
         <translation>Порт жылдамдығы</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings_screen.py" line="286"/>
+        <location filename="../../app/views/settings_screen.py" line="291"/>
         <source>Sounds</source>
         <translation>Дыбыстар</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings_screen.py" line="287"/>
+        <location filename="../../app/views/settings_screen.py" line="292"/>
         <source>Language</source>
         <translation>Тіл</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings_screen.py" line="288"/>
+        <location filename="../../app/views/settings_screen.py" line="293"/>
         <source>Door label</source>
         <translation>Кіреберіс атауы</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings_screen.py" line="289"/>
+        <location filename="../../app/views/settings_screen.py" line="294"/>
         <source>Receipt printer</source>
         <translation>Чек принтері</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings_screen.py" line="290"/>
+        <location filename="../../app/views/settings_screen.py" line="295"/>
         <source>Receipt paper</source>
         <translation>Чек қағазы</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings_screen.py" line="291"/>
+        <location filename="../../app/views/settings_screen.py" line="296"/>
         <source>Verdict shown for (s)</source>
         <translation>Шешімді көрсету уақыты (с)</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings_screen.py" line="292"/>
+        <location filename="../../app/views/settings_screen.py" line="297"/>
         <source>Full screen at start</source>
         <translation>Іске қосқанда толық экран</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings_screen.py" line="293"/>
+        <location filename="../../app/views/settings_screen.py" line="298"/>
         <source>Central server</source>
         <translation>Орталық сервер</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings_screen.py" line="294"/>
+        <location filename="../../app/views/settings_screen.py" line="299"/>
         <source>Fallback service</source>
         <translation>Резервтік сервис</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings_screen.py" line="295"/>
+        <location filename="../../app/views/settings_screen.py" line="300"/>
         <source>Station role</source>
         <translation>Жұмыс орнының рөлі</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings_screen.py" line="296"/>
+        <location filename="../../app/views/settings_screen.py" line="301"/>
         <source>Station name</source>
         <translation>Жұмыс орнының атауы</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings_screen.py" line="297"/>
+        <location filename="../../app/views/settings_screen.py" line="302"/>
         <source>One-time code</source>
         <translation>Бір реттік код</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings_screen.py" line="302"/>
+        <location filename="../../app/views/settings_screen.py" line="307"/>
         <source>This station</source>
         <translation>Осы жұмыс орны</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings_screen.py" line="303"/>
+        <location filename="../../app/views/settings_screen.py" line="308"/>
         <source>Server and enrollment</source>
         <translation>Сервер және тіркеу</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings_screen.py" line="304"/>
+        <location filename="../../app/views/settings_screen.py" line="309"/>
         <source>Venue policy (set on the central server)</source>
         <translation>Нысан ережелері (орталық серверде белгіленеді)</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings_screen.py" line="305"/>
+        <location filename="../../app/views/settings_screen.py" line="310"/>
         <source>Enroll this station</source>
         <translation>Жұмыс орнын тіркеу</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings_screen.py" line="306"/>
+        <location filename="../../app/views/settings_screen.py" line="311"/>
         <source>Save</source>
         <translation>Сақтау</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings_screen.py" line="307"/>
+        <location filename="../../app/views/settings_screen.py" line="312"/>
         <source>Command barcodes (PDF)</source>
         <translation>Пәрмен штрихкодтары (PDF)</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/settings_screen.py" line="313"/>
+        <source>Records set aside…</source>
+        <translation>Шетке қойылған жазбалар…</translation>
     </message>
 </context>
 <context>
     <name>SyncStatusBar</name>
     <message>
-        <location filename="../../app/views/status_bar.py" line="83"/>
+        <location filename="../../app/views/status_bar.py" line="97"/>
         <source>Status unknown: %1</source>
         <translation>Күйі белгісіз: %1</translation>
     </message>
     <message>
-        <location filename="../../app/views/status_bar.py" line="88"/>
+        <location filename="../../app/views/status_bar.py" line="105"/>
         <source>Connecting…</source>
         <translation>Қосылуда…</translation>
     </message>
     <message>
-        <location filename="../../app/views/status_bar.py" line="96"/>
+        <location filename="../../app/views/status_bar.py" line="113"/>
         <source>● Online since %1</source>
         <translation>● Желіде (қосылғаны: %1)</translation>
     </message>
     <message>
-        <location filename="../../app/views/status_bar.py" line="99"/>
+        <location filename="../../app/views/status_bar.py" line="116"/>
         <source>○ OFFLINE since %1</source>
         <translation>○ БАЙЛАНЫС ЖОҚ (үзілгені: %1)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/status_bar.py" line="101"/>
+        <location filename="../../app/views/status_bar.py" line="118"/>
         <source>Waiting to send: %n</source>
         <translation>
             <numerusform>Жіберуді күтуде: %n</numerusform>
@@ -1360,29 +1476,37 @@ Returned to the card: %3</source>
         </translation>
     </message>
     <message>
-        <location filename="../../app/views/status_bar.py" line="102"/>
-        <source>Last sync: %1</source>
-        <translation>Соңғы синхрондау: %1</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/status_bar.py" line="106"/>
+        <location filename="../../app/views/status_bar.py" line="123"/>
         <source>This station was revoked: enroll it again with a new code</source>
         <translation>Бұл жұмыс орнының рұқсаты қайтарылды: оны жаңа кодпен қайта тіркеңіз</translation>
     </message>
     <message>
-        <location filename="../../app/views/status_bar.py" line="108"/>
+        <location filename="../../app/views/status_bar.py" line="125"/>
         <source>This station&apos;s token expired: enroll it again with a new code</source>
         <translation>Бұл жұмыс орнының токенінің мерзімі өтті: оны жаңа кодпен қайта тіркеңіз</translation>
     </message>
     <message>
-        <location filename="../../app/views/status_bar.py" line="110"/>
+        <location filename="../../app/views/status_bar.py" line="127"/>
         <source>This station&apos;s role does not allow this: ask a manager</source>
         <translation>Бұл жұмыс орнының рөлі мұны рұқсат етпейді: менеджерге хабарласыңыз</translation>
     </message>
     <message>
-        <location filename="../../app/views/status_bar.py" line="112"/>
+        <location filename="../../app/views/status_bar.py" line="129"/>
         <source>The server refused this station: enroll it again</source>
         <translation>Сервер бұл жұмыс орнын қабылдамады: оны қайта тіркеңіз</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/views/status_bar.py" line="102"/>
+        <source>%n set aside</source>
+        <translation>
+            <numerusform>Шетке қойылды: %n</numerusform>
+            <numerusform>Шетке қойылды: %n</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../app/views/status_bar.py" line="119"/>
+        <source>Last sync: %1</source>
+        <translation>Соңғы синхрондау: %1</translation>
     </message>
 </context>
 <context>

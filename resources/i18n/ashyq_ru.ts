@@ -449,7 +449,7 @@
 <context>
     <name>RefundDeskScreen</name>
     <message>
-        <location filename="../../app/views/console.py" line="384"/>
+        <location filename="../../app/views/console.py" line="424"/>
         <location filename="../../app/views/refund_desk.py" line="173"/>
         <location filename="../../app/views/refund_desk_parts.py" line="128"/>
         <source>Refunds</source>
@@ -795,7 +795,7 @@ Returned to the card: %3</source>
 <context>
     <name>ReportsScreen</name>
     <message>
-        <location filename="../../app/views/console.py" line="391"/>
+        <location filename="../../app/views/console.py" line="431"/>
         <location filename="../../app/views/reports_screen.py" line="174"/>
         <source>Reports</source>
         <translation>Отчёты</translation>
@@ -1153,207 +1153,324 @@ Returned to the card: %3</source>
     </message>
 </context>
 <context>
-    <name>SettingsScreen</name>
+    <name>SetAsideDialog</name>
     <message>
-        <location filename="../../app/views/settings_screen.py" line="180"/>
-        <source>Door</source>
-        <translation>Вход</translation>
+        <location filename="../../app/views/set_aside.py" line="118"/>
+        <source>Nothing is set aside.</source>
+        <translation>Отложенных записей нет.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/views/set_aside.py" line="132"/>
+        <source>Sent again: %n. The result shows here after the sync.</source>
+        <translation>
+            <numerusform>Отправлено снова: %n. Результат появится здесь после синхронизации.</numerusform>
+            <numerusform>Отправлено снова: %n. Результат появится здесь после синхронизации.</numerusform>
+            <numerusform>Отправлено снова: %n. Результат появится здесь после синхронизации.</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../app/views/settings_screen.py" line="181"/>
-        <source>Box office</source>
-        <translation>Касса</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/settings_screen.py" line="182"/>
-        <source>Office (manager&apos;s PC)</source>
-        <translation>Офис (компьютер менеджера)</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/settings_screen.py" line="183"/>
-        <source>Door, box office and office on one PC</source>
-        <translation>Вход, касса и офис на одном компьютере</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/settings_screen.py" line="185"/>
-        <source>Not known yet: sync once</source>
-        <translation>Пока неизвестна: выполните синхронизацию</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/settings_screen.py" line="237"/>
-        <source>Saved. Camera and scanner changes apply now.</source>
-        <translation>Сохранено. Изменения камеры и сканера уже действуют.</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/settings_screen.py" line="243"/>
-        <source>Door %1</source>
-        <translation>Вход %1</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/settings_screen.py" line="247"/>
-        <source>Type the server address and the one-time code first.</source>
-        <translation>Сначала введите адрес сервера и одноразовый код.</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/settings_screen.py" line="249"/>
-        <source>Enrolling…</source>
-        <translation>Регистрация…</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/settings_screen.py" line="253"/>
-        <source>Enrolled with venue %1. The token is kept in the system keyring.</source>
-        <translation>Зарегистрировано на объекте %1. Токен хранится в системном хранилище ключей.</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/settings_screen.py" line="264"/>
-        <source>Command barcodes saved to %1. Print it and keep it at the door.</source>
-        <translation>Командные штрихкоды сохранены: %1. Распечатайте лист и держите его на входе.</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/settings_screen.py" line="273"/>
+        <location filename="../../app/views/set_aside.py" line="142"/>
         <source>Failed: %1</source>
         <translation>Ошибка: %1</translation>
     </message>
     <message>
+        <location filename="../../app/views/set_aside.py" line="148"/>
+        <source>Visit</source>
+        <translation>Посещение</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/set_aside.py" line="149"/>
+        <source>Refund</source>
+        <translation>Возврат</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/set_aside.py" line="150"/>
+        <source>Ticket admission</source>
+        <translation>Проход по билету</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/set_aside.py" line="157"/>
+        <source>The server cannot accept a value in this record.</source>
+        <translation>Сервер не может принять значение в этой записи.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/set_aside.py" line="158"/>
+        <source>The server fails on this record; the others were sent.</source>
+        <translation>На этой записи сервер даёт сбой; остальные отправлены.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/set_aside.py" line="159"/>
+        <source>This version of the console cannot read this record.</source>
+        <translation>Эта версия консоли не может прочитать запись.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/set_aside.py" line="160"/>
+        <source>The server refused this record.</source>
+        <translation>Сервер отклонил эту запись.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/set_aside.py" line="161"/>
+        <source>These tickets were already refunded.</source>
+        <translation>Эти билеты уже возвращены.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/set_aside.py" line="162"/>
+        <source>The ticket was already used.</source>
+        <translation>Билет уже использован.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/set_aside.py" line="163"/>
+        <source>The amounts differ from the server&apos;s.</source>
+        <translation>Суммы расходятся с данными сервера.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/set_aside.py" line="168"/>
+        <source>Records set aside</source>
+        <translation>Отложенные записи</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/set_aside.py" line="171"/>
+        <source>The server refused these records or failed on them, so they were set aside and everything else was sent. They are kept here. Retry once the cause is fixed: select some, or retry all.</source>
+        <translation>Сервер отклонил эти записи или дал на них сбой, поэтому они отложены, а всё остальное отправлено. Они хранятся здесь. Отправьте их снова, когда причина устранена: выберите нужные или отправьте все.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/set_aside.py" line="177"/>
+        <source>Record</source>
+        <translation>Запись</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/set_aside.py" line="177"/>
+        <source>Recorded</source>
+        <translation>Записано</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/set_aside.py" line="177"/>
+        <source>Attempts</source>
+        <translation>Попытки</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/set_aside.py" line="177"/>
+        <source>Reason</source>
+        <translation>Причина</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/set_aside.py" line="179"/>
+        <source>Retry</source>
+        <translation>Отправить снова</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/set_aside.py" line="180"/>
+        <source>Close</source>
+        <translation>Закрыть</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsScreen</name>
+    <message>
+        <location filename="../../app/views/settings_screen.py" line="185"/>
+        <source>Door</source>
+        <translation>Вход</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/settings_screen.py" line="186"/>
+        <source>Box office</source>
+        <translation>Касса</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/settings_screen.py" line="187"/>
+        <source>Office (manager&apos;s PC)</source>
+        <translation>Офис (компьютер менеджера)</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/settings_screen.py" line="188"/>
+        <source>Door, box office and office on one PC</source>
+        <translation>Вход, касса и офис на одном компьютере</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/settings_screen.py" line="190"/>
+        <source>Not known yet: sync once</source>
+        <translation>Пока неизвестна: выполните синхронизацию</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/settings_screen.py" line="242"/>
+        <source>Saved. Camera and scanner changes apply now.</source>
+        <translation>Сохранено. Изменения камеры и сканера уже действуют.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/settings_screen.py" line="248"/>
+        <source>Door %1</source>
+        <translation>Вход %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/settings_screen.py" line="252"/>
+        <source>Type the server address and the one-time code first.</source>
+        <translation>Сначала введите адрес сервера и одноразовый код.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/settings_screen.py" line="254"/>
+        <source>Enrolling…</source>
+        <translation>Регистрация…</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/settings_screen.py" line="258"/>
+        <source>Enrolled with venue %1. The token is kept in the system keyring.</source>
+        <translation>Зарегистрировано на объекте %1. Токен хранится в системном хранилище ключей.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/settings_screen.py" line="269"/>
+        <source>Command barcodes saved to %1. Print it and keep it at the door.</source>
+        <translation>Командные штрихкоды сохранены: %1. Распечатайте лист и держите его на входе.</translation>
+    </message>
+    <message>
         <location filename="../../app/views/settings_screen.py" line="278"/>
+        <source>Failed: %1</source>
+        <translation>Ошибка: %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/settings_screen.py" line="283"/>
         <source>Settings</source>
         <translation>Настройки</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings_screen.py" line="282"/>
+        <location filename="../../app/views/settings_screen.py" line="287"/>
         <source>Camera (number or video file)</source>
         <translation>Камера (номер или видеофайл)</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings_screen.py" line="283"/>
+        <location filename="../../app/views/settings_screen.py" line="288"/>
         <source>Barcode decoder</source>
         <translation>Декодер штрихкодов</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings_screen.py" line="284"/>
+        <location filename="../../app/views/settings_screen.py" line="289"/>
         <source>Serial scanner port</source>
         <translation>Порт COM-сканера</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings_screen.py" line="285"/>
+        <location filename="../../app/views/settings_screen.py" line="290"/>
         <source>Serial speed</source>
         <translation>Скорость порта</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings_screen.py" line="286"/>
+        <location filename="../../app/views/settings_screen.py" line="291"/>
         <source>Sounds</source>
         <translation>Звуки</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings_screen.py" line="287"/>
+        <location filename="../../app/views/settings_screen.py" line="292"/>
         <source>Language</source>
         <translation>Язык</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings_screen.py" line="288"/>
+        <location filename="../../app/views/settings_screen.py" line="293"/>
         <source>Door label</source>
         <translation>Название входа</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings_screen.py" line="289"/>
+        <location filename="../../app/views/settings_screen.py" line="294"/>
         <source>Receipt printer</source>
         <translation>Принтер чеков</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings_screen.py" line="290"/>
+        <location filename="../../app/views/settings_screen.py" line="295"/>
         <source>Receipt paper</source>
         <translation>Бумага для чеков</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings_screen.py" line="291"/>
+        <location filename="../../app/views/settings_screen.py" line="296"/>
         <source>Verdict shown for (s)</source>
         <translation>Показ решения (с)</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings_screen.py" line="292"/>
+        <location filename="../../app/views/settings_screen.py" line="297"/>
         <source>Full screen at start</source>
         <translation>Полный экран при запуске</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings_screen.py" line="293"/>
+        <location filename="../../app/views/settings_screen.py" line="298"/>
         <source>Central server</source>
         <translation>Центральный сервер</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings_screen.py" line="294"/>
+        <location filename="../../app/views/settings_screen.py" line="299"/>
         <source>Fallback service</source>
         <translation>Резервный сервис</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings_screen.py" line="295"/>
+        <location filename="../../app/views/settings_screen.py" line="300"/>
         <source>Station role</source>
         <translation>Роль рабочего места</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings_screen.py" line="296"/>
+        <location filename="../../app/views/settings_screen.py" line="301"/>
         <source>Station name</source>
         <translation>Название рабочего места</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings_screen.py" line="297"/>
+        <location filename="../../app/views/settings_screen.py" line="302"/>
         <source>One-time code</source>
         <translation>Одноразовый код</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings_screen.py" line="302"/>
+        <location filename="../../app/views/settings_screen.py" line="307"/>
         <source>This station</source>
         <translation>Это рабочее место</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings_screen.py" line="303"/>
+        <location filename="../../app/views/settings_screen.py" line="308"/>
         <source>Server and enrollment</source>
         <translation>Сервер и регистрация</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings_screen.py" line="304"/>
+        <location filename="../../app/views/settings_screen.py" line="309"/>
         <source>Venue policy (set on the central server)</source>
         <translation>Правила объекта (задаются на центральном сервере)</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings_screen.py" line="305"/>
+        <location filename="../../app/views/settings_screen.py" line="310"/>
         <source>Enroll this station</source>
         <translation>Зарегистрировать рабочее место</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings_screen.py" line="306"/>
+        <location filename="../../app/views/settings_screen.py" line="311"/>
         <source>Save</source>
         <translation>Сохранить</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings_screen.py" line="307"/>
+        <location filename="../../app/views/settings_screen.py" line="312"/>
         <source>Command barcodes (PDF)</source>
         <translation>Командные штрихкоды (PDF)</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/settings_screen.py" line="313"/>
+        <source>Records set aside…</source>
+        <translation>Отложенные записи…</translation>
     </message>
 </context>
 <context>
     <name>SyncStatusBar</name>
     <message>
-        <location filename="../../app/views/status_bar.py" line="83"/>
+        <location filename="../../app/views/status_bar.py" line="97"/>
         <source>Status unknown: %1</source>
         <translation>Состояние неизвестно: %1</translation>
     </message>
     <message>
-        <location filename="../../app/views/status_bar.py" line="88"/>
+        <location filename="../../app/views/status_bar.py" line="105"/>
         <source>Connecting…</source>
         <translation>Подключение…</translation>
     </message>
     <message>
-        <location filename="../../app/views/status_bar.py" line="96"/>
+        <location filename="../../app/views/status_bar.py" line="113"/>
         <source>● Online since %1</source>
         <translation>● В сети с %1</translation>
     </message>
     <message>
-        <location filename="../../app/views/status_bar.py" line="99"/>
+        <location filename="../../app/views/status_bar.py" line="116"/>
         <source>○ OFFLINE since %1</source>
         <translation>○ НЕТ СВЯЗИ с %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/status_bar.py" line="101"/>
+        <location filename="../../app/views/status_bar.py" line="118"/>
         <source>Waiting to send: %n</source>
         <translation>
             <numerusform>Ждут отправки: %n</numerusform>
@@ -1362,29 +1479,38 @@ Returned to the card: %3</source>
         </translation>
     </message>
     <message>
-        <location filename="../../app/views/status_bar.py" line="102"/>
-        <source>Last sync: %1</source>
-        <translation>Последняя синхронизация: %1</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/status_bar.py" line="106"/>
+        <location filename="../../app/views/status_bar.py" line="123"/>
         <source>This station was revoked: enroll it again with a new code</source>
         <translation>Это рабочее место отозвано: зарегистрируйте его заново с новым кодом</translation>
     </message>
     <message>
-        <location filename="../../app/views/status_bar.py" line="108"/>
+        <location filename="../../app/views/status_bar.py" line="125"/>
         <source>This station&apos;s token expired: enroll it again with a new code</source>
         <translation>Срок токена этого рабочего места истёк: зарегистрируйте его заново с новым кодом</translation>
     </message>
     <message>
-        <location filename="../../app/views/status_bar.py" line="110"/>
+        <location filename="../../app/views/status_bar.py" line="127"/>
         <source>This station&apos;s role does not allow this: ask a manager</source>
         <translation>Роль этого рабочего места этого не позволяет: обратитесь к менеджеру</translation>
     </message>
     <message>
-        <location filename="../../app/views/status_bar.py" line="112"/>
+        <location filename="../../app/views/status_bar.py" line="129"/>
         <source>The server refused this station: enroll it again</source>
         <translation>Сервер отказал этому рабочему месту: зарегистрируйте его заново</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/views/status_bar.py" line="102"/>
+        <source>%n set aside</source>
+        <translation>
+            <numerusform>Отложено: %n</numerusform>
+            <numerusform>Отложено: %n</numerusform>
+            <numerusform>Отложено: %n</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../app/views/status_bar.py" line="119"/>
+        <source>Last sync: %1</source>
+        <translation>Последняя синхронизация: %1</translation>
     </message>
 </context>
 <context>

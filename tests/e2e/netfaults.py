@@ -2,7 +2,9 @@
 
 Between the console and a real central server it can pass traffic, hold every answer back for a
 while (a slow link: the console's timeout must fire), answer 500 to everything (a broken reverse
-proxy), or refuse connections (the server is away). Mode changes apply to new connections.
+proxy), refuse connections (the server is away), or "poison": read each request and answer 500
+to any whose body holds one of `poison` (say an event id: a server bug that one event trips),
+passing the others through. Mode changes apply to new connections.
 """
 
 from __future__ import annotations
@@ -22,10 +24,12 @@ _500 = (
 @dataclass
 class FaultProxy:
     upstream_port: int
-    mode: str = "pass"  # pass | delay | http500 | refuse
+    mode: str = "pass"  # pass | delay | http500 | refuse | poison
     delay_s: float = 2.0
     port: int = 0
     requests_seen: int = 0
+    poison: set[str] = field(default_factory=set)  # "poison" mode: 500 for bodies holding one
+    poisoned: int = 0  # requests answered 500 in "poison" mode
     _server: socket.socket | None = None
     _threads: list[threading.Thread] = field(default_factory=list)
     _closing: threading.Event = field(default_factory=threading.Event)
@@ -81,6 +85,9 @@ class FaultProxy:
                 _read_request(client)
                 client.sendall(_500)
                 return
+            if mode == "poison":
+                self._inspect(client)
+                return
             try:
                 upstream = socket.create_connection(("127.0.0.1", self.upstream_port), timeout=5)
             except OSError:
@@ -93,6 +100,65 @@ class FaultProxy:
                 back.start()
                 _pump(client, upstream, 0.0, self._closing)
                 back.join(timeout=self.delay_s + 10)
+
+    def _inspect(self, client: socket.socket) -> None:
+        """One request at a time over a kept-alive connection; poisoned ones get a 500."""
+        client.settimeout(10)
+        try:
+            upstream = socket.create_connection(("127.0.0.1", self.upstream_port), timeout=30)
+        except OSError:
+            return
+        with contextlib.closing(upstream):
+            client_buffer, upstream_buffer = bytearray(), bytearray()
+            while not self._closing.is_set():
+                request = _read_message(client, client_buffer)
+                if request is None:
+                    return
+                if any(marker.encode() in request for marker in self.poison):
+                    with self._lock:
+                        self.poisoned += 1
+                    client.sendall(_poisoned_500())
+                    return
+                upstream.sendall(request)
+                response = _read_message(upstream, upstream_buffer)
+                if response is None:
+                    return
+                client.sendall(response)
+
+
+def _poisoned_500() -> bytes:
+    body = b'{"code":"internal","message":"Internal Server Error"}'
+    head = (
+        "HTTP/1.1 500 Internal Server Error\r\nContent-Type: application/json\r\n"
+        f"Content-Length: {len(body)}\r\nConnection: close\r\n\r\n"
+    )
+    return head.encode() + body
+
+
+def _read_message(sock: socket.socket, buffer: bytearray) -> bytes | None:
+    """One HTTP/1.1 message (head and a Content-Length body) from `sock`; leftovers stay."""
+    try:
+        while b"\r\n\r\n" not in buffer:
+            chunk = sock.recv(65536)
+            if not chunk:
+                return None
+            buffer += chunk
+        end = buffer.index(b"\r\n\r\n") + 4
+        length = 0
+        for line in bytes(buffer[:end]).split(b"\r\n")[1:]:
+            name, _, value = line.partition(b":")
+            if name.strip().lower() == b"content-length":
+                length = int(value.strip())
+        while len(buffer) < end + length:
+            chunk = sock.recv(65536)
+            if not chunk:
+                return None
+            buffer += chunk
+    except OSError:
+        return None
+    message = bytes(buffer[: end + length])
+    del buffer[: end + length]
+    return message
 
 
 def _pump(src: socket.socket, dst: socket.socket, delay: float, closing: threading.Event) -> None:
