@@ -47,7 +47,10 @@ class RefusingServer:
         self.calls += 1
         if any(e.id in self.poison for e in events):
             raise SyncError(
-                "rejected", "events[3].occurred_at: too far in the future", 422, "invalid"
+                "rejected",
+                "events[3].occurred_at: too far in the future",
+                422,
+                server_code="invalid",
             )
         accepted = [e.id for e in events if e.id not in self.stored]
         self.stored.update(e.id for e in events)
@@ -277,7 +280,7 @@ def test_backoff_holds_the_whole_outbox_while_the_server_is_away(sessions) -> No
 @pytest.mark.parametrize(
     ("failure", "code"),
     [
-        (SyncError("rejected", "door: too long", 400, "invalid"), "invalid"),
+        (SyncError("rejected", "door: too long", 400, server_code="invalid"), "invalid"),
         (SyncError("server_error", "The server failed (500)", 500), "server_error"),
     ],
 )
