@@ -98,8 +98,15 @@ class DemoEnvironment:
         path = self.home / "settings.json"
         settings, _ = load(path)
         video = resource_path("demo", "demo.mp4")
-        settings = Settings(**{**settings.__dict__, "camera": str(video), "server_url": self.url})
+        printed = self.printed_folder
+        settings = Settings(**{**settings.__dict__, "camera": str(video), "server_url": self.url,
+                               "printer": f"pdf:{printed}"})  # fmt: skip
         save(settings, path)
+
+    @property
+    def printed_folder(self) -> Path:
+        """The demo's receipt printer: every receipt it prints is a PDF file here."""
+        return self.home / "printed"
 
     def stop(self) -> None:
         if self.server.poll() is None:
@@ -115,5 +122,6 @@ class DemoEnvironment:
         return (
             f"Ashyq demo: central server {self.url}, data in {self.home}\n"
             f"Staff PINs: {pins}. The camera plays resources/demo/demo.mp4.\n"
+            f"Receipts print as PDF files into {self.printed_folder}.\n"
             "Try typing an IIN from resources/demo/demo_codes.json, or scan the ticket DEMOG1."
         )
