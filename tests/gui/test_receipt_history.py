@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+import pytest
 from pypdf import PdfReader
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
@@ -18,6 +19,12 @@ from app.models.records import AuditLog
 from app.views.receipt_history import ReceiptHistoryPanel
 from tests.gui.test_refund_desk import Desk, _find, _open_shift, desk  # noqa: F401
 from tests.unit.test_refund_desk_world import world_fixture  # noqa: F401
+
+
+@pytest.fixture
+def d(request: pytest.FixtureRequest) -> Desk:
+    """The refund desk of tests/gui/test_refund_desk.py (its `desk` fixture)."""
+    return request.getfixturevalue("desk")  # type: ignore[no-any-return]
 
 
 def text_of(path: Path) -> str:
@@ -41,9 +48,10 @@ def _panel(qtbot: QtBot, d: Desk) -> ReceiptHistoryPanel:
 
 
 def test_refund_preview_save_as_pdf_and_reprint_copy(
-    qtbot: QtBot, desk: Desk, tmp_path: Path
+    qtbot: QtBot,
+    d: Desk,
+    tmp_path: Path,
 ) -> None:
-    d = desk
     printed = tmp_path / "printed"
     d.sink_spec = f"pdf:{printed}"  # the demo's printer
     _refund(qtbot, d)
@@ -90,9 +98,10 @@ def test_refund_preview_save_as_pdf_and_reprint_copy(
 
 
 def test_an_unprinted_receipt_prints_as_the_original_from_the_history(
-    qtbot: QtBot, desk: Desk, tmp_path: Path
+    qtbot: QtBot,
+    d: Desk,
+    tmp_path: Path,
 ) -> None:
-    d = desk
     d.sink_spec = f"escpos:file:{tmp_path / 'unplugged' / 'lp0'}"
     _refund(qtbot, d)
     assert d.screen.last_print is not None and not d.screen.last_print.ok
@@ -114,8 +123,7 @@ def test_an_unprinted_receipt_prints_as_the_original_from_the_history(
     assert panel.reprint_button.isEnabled()
 
 
-def test_search_by_order_and_nothing_found(qtbot: QtBot, desk: Desk) -> None:
-    d = desk
+def test_search_by_order_and_nothing_found(qtbot: QtBot, d: Desk) -> None:
     _refund(qtbot, d)
     panel = _panel(qtbot, d)
     panel.search.setText("999999")
