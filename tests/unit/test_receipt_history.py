@@ -132,3 +132,14 @@ def test_the_copy_frame_does_not_touch_the_title(lang: str) -> None:
     assert frame[1] > number[3] + 2  # and between the frame and the receipt number below
     assert frame[0] < stamp[0] and frame[2] > stamp[2]
     document.close()
+
+
+def test_the_demo_prints_receipts_into_a_folder_it_names(tmp_path: Path) -> None:
+    from app.demo import printed_folder, write_demo_settings
+    from app.settings import load
+
+    write_demo_settings(tmp_path, "http://127.0.0.1:8765")
+    settings, problem = load(tmp_path / "settings.json")
+    assert problem is None and settings.printer == f"pdf:{tmp_path / 'printed'}"
+    sink = sink_from_spec(settings.printer, "80mm")
+    assert isinstance(sink, PdfFolderSink) and sink.folder == printed_folder(tmp_path)
