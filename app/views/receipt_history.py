@@ -16,7 +16,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import QDate, QEvent, Qt
 from PySide6.QtGui import QImage, QPixmap
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -120,6 +120,11 @@ class ReceiptHistoryPanel(QWidget):
         self.reprint_button.setText(self.tr("Reprint (COPY)"))
         if self.entries:
             self._show(self.entries)
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt override)
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
 
     # --- finding ------------------------------------------------------------------------------
 
@@ -275,3 +280,8 @@ class ReceiptHistoryDialog(QDialog):
         layout.addWidget(panel)
         self.setWindowTitle(self.tr("Receipts"))
         self.resize(1200, 680)
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt override)
+        if event.type() == QEvent.Type.LanguageChange:
+            self.setWindowTitle(self.tr("Receipts"))
+        super().changeEvent(event)

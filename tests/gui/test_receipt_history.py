@@ -135,3 +135,23 @@ def test_search_by_order_and_nothing_found(qtbot: QtBot, d: Desk) -> None:
     panel.find()
     qtbot.waitUntil(lambda: panel.table.rowCount() == 1)
     d.runner.wait()
+
+
+def test_the_window_follows_the_language_on_screen(qtbot: QtBot, d: Desk) -> None:
+    from PySide6.QtWidgets import QApplication
+
+    from app.i18n import LanguageSwitcher
+
+    _refund(qtbot, d)
+    panel = _panel(qtbot, d)
+    switcher = LanguageSwitcher(QApplication.instance())  # type: ignore[arg-type]
+    try:
+        assert switcher.switch("kk")
+        qtbot.waitUntil(lambda: panel.reprint_button.text() == "Қайта басу (КӨШІРМЕ)")
+        assert panel.table.item(0, 3).text() == "қайтару"
+        assert d.screen.history_dialog is not None
+        assert d.screen.history_dialog.windowTitle() == "Чектер"
+    finally:
+        switcher.switch("en")
+    qtbot.waitUntil(lambda: panel.reprint_button.text() == "Reprint (COPY)")
+    d.runner.wait()

@@ -190,3 +190,20 @@ def test_the_readable_line_names_the_receipt(
     code = main(["refund", "apply", "--order", "500100", "--ticket", "CL0001", "--open-shift",
                  "--staff", "Aigerim Sadykova", "--db", str(box.path)])  # fmt: skip
     assert code == 0 and "receipt No. 1" in capsys.readouterr().out
+
+
+def test_a_reprint_without_out_goes_to_the_stations_printer_setting(
+    box: World, capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    from app.settings import Settings, save
+
+    assert refund(box, capsys, "--ticket", "CL0001", "--open-shift")[0] == 0
+    reprint = ("receipt", "reprint", "1", "--staff", "Aigerim Sadykova")
+    code, out = ashyq(box, capsys, *reprint)  # no printer set: a system printer by default
+    assert code == 2 and out["error"] == "no_printer" and "--out" in out["message"]  # type: ignore[call-overload]
+    folder = tmp_path / "printed"
+    save(Settings(printer=f"pdf:{folder}"), tmp_path / "home" / "settings.json")
+    code, out = ashyq(box, capsys, *reprint)
+    assert code == 0 and out["printer"] == f"pdf:{folder}"  # type: ignore[call-overload]
+    [pdf] = list(folder.iterdir())
+    assert "КОПИЯ" in pdf_text(pdf)  # the receipt's language (Russian by default), not the shell's
