@@ -207,3 +207,14 @@ def test_a_reprint_without_out_goes_to_the_stations_printer_setting(
     assert code == 0 and out["printer"] == f"pdf:{folder}"  # type: ignore[call-overload]
     [pdf] = list(folder.iterdir())
     assert "КОПИЯ" in pdf_text(pdf)  # the receipt's language (Russian by default), not the shell's
+
+
+def test_a_ticket_outside_the_organizers_rules_is_refused_with_the_rules_reason(
+    box: World, capsys: pytest.CaptureFixture[str]
+) -> None:
+    box.add_order("300400", "keruen", "S1", [("KR0001", "adult", 250_000)])
+    code, out = ashyq(box, capsys, "refund", "apply", "--order", "300400", "--ticket", "KR0001",
+                      "--open-shift", "--staff", "Aigerim Sadykova")  # fmt: skip
+    assert code == 2 and isinstance(out, dict) and set(out) == {"error", "message"}
+    assert out["error"] == "no_refund" and "KR0001" in out["message"], out
+    assert count(box, Refund) == 0 and count(box, Receipt) == 0
