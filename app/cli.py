@@ -304,6 +304,9 @@ def build_parser() -> argparse.ArgumentParser:
     r.add_argument("--tariff", default="adult", choices=["adult", "child", "student"])
     _common(r)
     r.set_defaults(func=cmd_refund_quote)
+    from app.cli_receipts import add_refund_apply
+
+    add_refund_apply(rsub)
 
     p = sub.add_parser("db", help="the local database")
     dsub = p.add_subparsers(dest="db_command", required=True)
@@ -320,9 +323,10 @@ def build_parser() -> argparse.ArgumentParser:
 def _extensions() -> list[Callable[[Any], None]]:
     """Subcommands that live beside their services (sync, check, report)."""
     from app.cli_outbox import register as register_outbox
+    from app.cli_receipts import register as register_receipts
     from app.cli_services import register_all
 
-    return [register_all, register_outbox]
+    return [register_all, register_outbox, register_receipts]
 
 
 def main(argv: Sequence[str] | None = None) -> int:

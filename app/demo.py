@@ -31,6 +31,24 @@ def free_port() -> int:
         return int(s.getsockname()[1])
 
 
+def printed_folder(home: Path) -> Path:
+    """The demo's receipt printer: every receipt it prints is a PDF file in this folder."""
+    return home / "printed"
+
+
+def write_demo_settings(home: Path, url: str) -> None:
+    """The demo station's settings: the sample video as camera, the demo server, the PDF
+    folder as receipt printer (so a refund ends "printed to <folder>")."""
+    from app.settings import Settings, load, save
+
+    path = home / "settings.json"
+    settings, _ = load(path)
+    video = resource_path("demo", "demo.mp4")
+    settings = Settings(**{**settings.__dict__, "camera": str(video), "server_url": url,
+                           "printer": f"pdf:{printed_folder(home)}"})  # fmt: skip
+    save(settings, path)
+
+
 class DemoError(Exception):
     code = "demo_failed"
 
@@ -92,14 +110,13 @@ class DemoEnvironment:
     def _enroll(self) -> None:
         from app.paths import database_path
         from app.services.sync_service import enroll
-        from app.settings import Settings, load, save
 
         enroll(self.url, DEMO_ENROLL_CODE, "Demo door 1", database_path(), door="1")
-        path = self.home / "settings.json"
-        settings, _ = load(path)
-        video = resource_path("demo", "demo.mp4")
-        settings = Settings(**{**settings.__dict__, "camera": str(video), "server_url": self.url})
-        save(settings, path)
+        write_demo_settings(self.home, self.url)
+
+    @property
+    def printed_folder(self) -> Path:
+        return printed_folder(self.home)
 
     def stop(self) -> None:
         if self.server.poll() is None:
@@ -115,5 +132,6 @@ class DemoEnvironment:
         return (
             f"Ashyq demo: central server {self.url}, data in {self.home}\n"
             f"Staff PINs: {pins}. The camera plays resources/demo/demo.mp4.\n"
+            f"Receipts print as PDF files into {self.printed_folder}.\n"
             "Try typing an IIN from resources/demo/demo_codes.json, or scan the ticket DEMOG1."
         )

@@ -41,7 +41,7 @@ _ROLL_STYLE: dict[str, tuple[str, float, float]] = {
     "venue": (BOLD, 10, 12.5),
     "center": (REGULAR, 8, 10),
     "title": (BOLD, 10.5, 13),
-    "stamp": (BOLD, 14, 18),
+    "stamp": (BOLD, 14, 24),  # the frame sits inside the row, clear of the title above
     "pair": (REGULAR, 8, 10),
     "strong": (BOLD, 9.5, 12),
     "text": (REGULAR, 8, 10),
@@ -94,7 +94,9 @@ def _render_roll(data: ReceiptData) -> bytes:
             canvas.setDash()
             continue
         if row.kind == "stamp":
-            canvas.rect(left + width * 0.2, y - leading + 1, width * 0.6, leading, stroke=1, fill=0)
+            pad = (leading - size) / 2 - 1  # 4 pt above the frame, 2 pt below the letters
+            canvas.rect(left + width * 0.2, y - leading + pad - 2, width * 0.6, leading - pad - 2,
+                        stroke=1, fill=0)  # fmt: skip
         canvas.setFont(font, size)
         for text_left, text_right in lines:
             y -= leading

@@ -233,10 +233,13 @@ class PdfFolderSink:
         (self.folder / f"receipt-{index:05d}.pdf").write_bytes(data)
 
 
-def sink_from_spec(spec: str) -> ReceiptSink | None:
+def sink_from_spec(spec: str, size: ReceiptSize = "80mm") -> ReceiptSink | None:
     """An ESC/POS sink for `escpos:serial:COM4[:19200]`, `escpos:net:HOST[:9100]`,
-    `escpos:file:PATH` or `escpos:usb:VID:PID` (hex); None for anything else (a Qt printer name).
+    `escpos:file:PATH` or `escpos:usb:VID:PID` (hex); a PDF folder for `pdf:FOLDER` (the demo's
+    printer); None for anything else (a Qt printer name).
     """
+    if spec.startswith("pdf:") and spec[len("pdf:") :].strip():
+        return PdfFolderSink(Path(spec[len("pdf:") :].strip()), size, name=spec[:200])
     if not spec.startswith("escpos:"):
         return None
     kind, _, rest = spec[len("escpos:") :].partition(":")
@@ -364,14 +367,15 @@ class ReceiptService:
         return PrintOutcome(receipt_id, number, ok, copy, sink.name, error_code, message)
 
     def for_refund(self, refund_id: uuid.UUID) -> ReceiptRow | None:
-        rows = self._rows(Receipt.refund_id == refund_id)
+        rows = self.rows(Receipt.refund_id == refund_id)
         return rows[0] if rows else None
 
     def unprinted(self) -> list[ReceiptRow]:
         """Receipts whose refund is committed but no print succeeded: print them now."""
-        return self._rows(~_printed_ok(Receipt.id))
+        return self.rows(~_printed_ok(Receipt.id))
 
-    def _rows(self, condition: Any) -> list[ReceiptRow]:
+    def rows(self, *conditions: Any) -> list[ReceiptRow]:
+        """Receipts of this venue matching every condition (SQL expressions), by number."""
         attempts = (
             select(func.count(ReceiptPrint.id))
             .where(ReceiptPrint.receipt_id == Receipt.id)
@@ -386,7 +390,7 @@ class ReceiptService:
         )
         query = (
             select(Receipt, attempts, last_error, _printed_ok(Receipt.id))
-            .where(Receipt.venue_code == self.venue_code, condition)
+            .where(Receipt.venue_code == self.venue_code, *conditions)
             .order_by(Receipt.number)
         )
         with self.sessions() as session:

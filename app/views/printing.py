@@ -131,9 +131,9 @@ class QtPdfSink:
 
 
 def receipt_sink(printer_setting: str, receipt_size: str) -> ReceiptSink:
-    """The sink the settings ask for: ESC/POS by spec, else a Qt printer by name."""
+    """The sink the settings ask for: ESC/POS or a PDF folder by spec, else a Qt printer."""
     size: ReceiptSize = "a4" if receipt_size == "a4" else "80mm"
-    sink = sink_from_spec(printer_setting)
+    sink = sink_from_spec(printer_setting, size)
     if sink is not None:
         return sink
     return QtPdfSink(printer_setting or remembered_printer(), size)

@@ -36,6 +36,7 @@ from app.errors import describe
 from app.paths import data_dir
 from app.services.auth import StaffMember, station_auth
 from app.services.context import StationContext
+from app.services.receipt_history import ReceiptHistory
 from app.services.receipts import PrintOutcome, ReceiptService, ReceiptSink
 from app.services.refund_desk import (
     DeskResult,
@@ -49,6 +50,7 @@ from app.services.refund_desk import (
 from app.services.shift import ShiftService, ShiftSummary
 from app.settings import Settings
 from app.views.printing import receipt_sink
+from app.views.receipt_history import ReceiptHistoryDialog, ReceiptHistoryPanel
 from app.views.refund_desk_parts import (
     OrderTable,
     ask_confirm,
@@ -95,6 +97,8 @@ class RefundDeskScreen(Screen):
 
         self.shift_label = QLabel(objectName="shiftLabel")
         self.shift_button = QPushButton(objectName="shiftButton", clicked=self._toggle_shift)
+        self.history_button = QPushButton(objectName="historyButton", clicked=self.open_history)
+        self.history_dialog: ReceiptHistoryDialog | None = None
         self.search = QLineEdit(objectName="orderSearch", returnPressed=self._find)
         self.find_button = QPushButton(objectName="findButton", clicked=self._find)
         self.denials_title, self.unprinted_title = QLabel(), QLabel()
@@ -126,6 +130,7 @@ class RefundDeskScreen(Screen):
         for widget in (self.search, self.find_button):
             top.addWidget(widget)
         top.addStretch(1)
+        top.addWidget(self.history_button)
         top.addWidget(self.shift_label)
         top.addWidget(self.shift_button)
         side = QVBoxLayout()
@@ -175,6 +180,7 @@ class RefundDeskScreen(Screen):
     def retranslate(self) -> None:
         self.search.setPlaceholderText(self.tr("Order number or ticket code"))
         self.find_button.setText(self.tr("Find"))
+        self.history_button.setText(self.tr("Receipts…"))
         self.denials_title.setText(self.tr("Refused at the door today"))
         self.unprinted_title.setText(self.tr("Receipts not printed"))
         self.print_waiting.setText(self.tr("Print selected receipt"))
@@ -453,7 +459,11 @@ class RefundDeskScreen(Screen):
 
     def _printed(self, outcome: PrintOutcome) -> None:
         self.last_print = outcome
-        if outcome.ok:
+        if outcome.ok and outcome.printer.startswith("pdf:"):  # the demo's printer: a folder
+            self.retry_button.hide()
+            self._say(self.tr("Receipt No. %1 printed to %2.").replace("%1", str(outcome.number))
+                      .replace("%2", outcome.printer[len("pdf:"):]))  # fmt: skip
+        elif outcome.ok:
             self.retry_button.hide()
             self._say(self.tr("Receipt No. %1 printed.").replace("%1", str(outcome.number)))
         else:
@@ -471,6 +481,17 @@ class RefundDeskScreen(Screen):
         item = self.unprinted.currentItem() or self.unprinted.item(0)
         if item is not None:
             self.print_receipt(int(item.data(Qt.ItemDataRole.UserRole)))
+
+    def open_history(self) -> ReceiptHistoryDialog:
+        """The receipt history in its own window (kept, so a second press brings it back)."""
+        if self.history_dialog is None:
+            panel = ReceiptHistoryPanel(ReceiptHistory(self._receipts), self._runner, self._staff,
+                                        self._sink, self._money)  # fmt: skip
+            self.history_dialog = ReceiptHistoryDialog(panel, self)
+        self.history_dialog.show()
+        self.history_dialog.raise_()
+        self.history_dialog.panel.find()
+        return self.history_dialog
 
     # --- shift ------------------------------------------------------------------------------
 

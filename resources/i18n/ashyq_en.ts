@@ -446,132 +446,263 @@
     </message>
 </context>
 <context>
+    <name>ReceiptHistoryDialog</name>
+    <message>
+        <location filename="../../app/views/receipt_history.py" line="276"/>
+        <source>Receipts</source>
+        <translation>Receipts</translation>
+    </message>
+</context>
+<context>
+    <name>ReceiptHistoryPanel</name>
+    <message>
+        <location filename="../../app/views/receipt_history.py" line="111"/>
+        <source>Receipt number or order number</source>
+        <translation>Receipt number or order number</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/receipt_history.py" line="112"/>
+        <source>Day:</source>
+        <translation>Day:</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/receipt_history.py" line="113"/>
+        <source>Find</source>
+        <translation>Find</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/receipt_history.py" line="115"/>
+        <source>No.</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/receipt_history.py" line="115"/>
+        <source>Time</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/receipt_history.py" line="115"/>
+        <source>Order</source>
+        <translation>Order</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/receipt_history.py" line="115"/>
+        <source>Kind</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/receipt_history.py" line="116"/>
+        <source>Returned</source>
+        <translation>Returned</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/receipt_history.py" line="116"/>
+        <source>Printed</source>
+        <translation>Printed</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/receipt_history.py" line="118"/>
+        <source>Save as PDF…</source>
+        <translation>Save as PDF…</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/receipt_history.py" line="119"/>
+        <source>Print</source>
+        <translation>Print</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/receipt_history.py" line="120"/>
+        <source>Reprint (COPY)</source>
+        <translation>Reprint (COPY)</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/receipt_history.py" line="146"/>
+        <source>yes</source>
+        <translation>yes</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/receipt_history.py" line="146"/>
+        <source>no</source>
+        <translation>no</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/receipt_history.py" line="151"/>
+        <source>No receipts found.</source>
+        <translation>No receipts found.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/receipt_history.py" line="220"/>
+        <source>Receipt No. %1 did not print: %2.</source>
+        <translation>Receipt No. %1 did not print: %2.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/receipt_history.py" line="223"/>
+        <source>Receipt No. %1 saved to %2.</source>
+        <translation>Receipt No. %1 saved to %2.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/receipt_history.py" line="226"/>
+        <source>A copy of receipt No. %1 printed.</source>
+        <translation>A copy of receipt No. %1 printed.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/receipt_history.py" line="228"/>
+        <source>Receipt No. %1 printed.</source>
+        <translation>Receipt No. %1 printed.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/receipt_history.py" line="240"/>
+        <source>Save the receipt as PDF</source>
+        <translation>Save the receipt as PDF</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/receipt_history.py" line="259"/>
+        <source>refund</source>
+        <translation>refund</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/receipt_history.py" line="260"/>
+        <source>exchange</source>
+        <translation>exchange</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/receipt_history.py" line="261"/>
+        <source>contact-centre request</source>
+        <translation>contact-centre request</translation>
+    </message>
+</context>
+<context>
     <name>RefundDeskScreen</name>
     <message>
         <location filename="../../app/views/console.py" line="424"/>
-        <location filename="../../app/views/refund_desk.py" line="173"/>
+        <location filename="../../app/views/refund_desk.py" line="178"/>
         <location filename="../../app/views/refund_desk_parts.py" line="128"/>
         <source>Refunds</source>
         <translation>Refunds</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_desk.py" line="176"/>
+        <location filename="../../app/views/refund_desk.py" line="181"/>
         <source>Order number or ticket code</source>
         <translation>Order number or ticket code</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_desk.py" line="177"/>
+        <location filename="../../app/views/refund_desk.py" line="182"/>
         <source>Find</source>
         <translation>Find</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_desk.py" line="178"/>
+        <location filename="../../app/views/refund_desk.py" line="183"/>
+        <source>Receipts…</source>
+        <translation>Receipts…</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/refund_desk.py" line="184"/>
         <source>Refused at the door today</source>
         <translation>Refused at the door today</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_desk.py" line="179"/>
+        <location filename="../../app/views/refund_desk.py" line="185"/>
         <location filename="../../app/views/refund_desk_parts.py" line="146"/>
         <source>Receipts not printed</source>
         <translation>Receipts not printed</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_desk.py" line="180"/>
+        <location filename="../../app/views/refund_desk.py" line="186"/>
         <source>Print selected receipt</source>
         <translation>Print selected receipt</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_desk.py" line="182"/>
+        <location filename="../../app/views/refund_desk.py" line="188"/>
         <source>Refund</source>
         <translation>Refund</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_desk.py" line="182"/>
+        <location filename="../../app/views/refund_desk.py" line="188"/>
         <source>Exchange…</source>
         <translation>Exchange…</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_desk.py" line="183"/>
+        <location filename="../../app/views/refund_desk.py" line="189"/>
         <source>Contact-centre request</source>
         <translation>Contact-centre request</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_desk.py" line="183"/>
+        <location filename="../../app/views/refund_desk.py" line="189"/>
         <source>Attach proof…</source>
         <translation>Attach proof…</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_desk.py" line="184"/>
+        <location filename="../../app/views/refund_desk.py" line="190"/>
         <source>Override (supervisor)…</source>
         <translation>Override (supervisor)…</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_desk.py" line="187"/>
+        <location filename="../../app/views/refund_desk.py" line="193"/>
         <source>Retry printing</source>
         <translation>Retry printing</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_desk.py" line="220"/>
+        <location filename="../../app/views/refund_desk.py" line="226"/>
         <source>No cash shift open</source>
         <translation>No cash shift open</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_desk.py" line="221"/>
+        <location filename="../../app/views/refund_desk.py" line="227"/>
         <source>Open shift</source>
         <translation>Open shift</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_desk.py" line="223"/>
+        <location filename="../../app/views/refund_desk.py" line="229"/>
         <source>Shift open since %1 (%2)</source>
         <translation>Shift open since %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_desk.py" line="226"/>
+        <location filename="../../app/views/refund_desk.py" line="232"/>
         <source>Close shift</source>
         <translation>Close shift</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_desk.py" line="232"/>
+        <location filename="../../app/views/refund_desk.py" line="238"/>
         <source> (refunded)</source>
         <translation> (refunded)</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_desk.py" line="241"/>
+        <location filename="../../app/views/refund_desk.py" line="247"/>
         <source>No. %1 · order %2 · %3</source>
         <translation>No. %1 · order %2 · %3</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_desk.py" line="253"/>
+        <location filename="../../app/views/refund_desk.py" line="259"/>
         <source>Order %1 · %2 · %3 · %4</source>
         <translation>Order %1 · %2 · %3 · %4</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_desk.py" line="265"/>
+        <location filename="../../app/views/refund_desk.py" line="271"/>
         <source>Ashyq proof: refused at %1 at %2 (status %3); the deadline is lifted.</source>
         <translation>Ashyq proof: refused at %1 at %2 (status %3); the deadline is lifted.</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_desk.py" line="270"/>
+        <location filename="../../app/views/refund_desk.py" line="276"/>
         <source>Attached proof: %1</source>
         <translation>Attached proof: %1</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_desk.py" line="277"/>
+        <location filename="../../app/views/refund_desk.py" line="283"/>
         <source>The central server refused this refund: %1</source>
         <translation>The central server refused this refund: %1</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_desk.py" line="301"/>
+        <location filename="../../app/views/refund_desk.py" line="307"/>
         <source>Selected: %1 · fee %2 · refund %3</source>
         <translation>Selected: %1 · fee %2 · refund %3</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_desk.py" line="305"/>
+        <location filename="../../app/views/refund_desk.py" line="311"/>
         <source>Money back on the card by %1</source>
         <translation>Money back on the card by %1</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_desk.py" line="333"/>
+        <location filename="../../app/views/refund_desk.py" line="339"/>
         <source>Tickets: %1
 Fee withheld: %2
 Returned to the card: %3</source>
@@ -580,72 +711,77 @@ Fee withheld: %2
 Returned to the card: %3</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_desk.py" line="344"/>
+        <location filename="../../app/views/refund_desk.py" line="350"/>
         <source>Refund these tickets?</source>
         <translation>Refund these tickets?</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_desk.py" line="358"/>
+        <location filename="../../app/views/refund_desk.py" line="364"/>
         <source>Refund against the rules?</source>
         <translation>Refund against the rules?</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_desk.py" line="358"/>
+        <location filename="../../app/views/refund_desk.py" line="364"/>
         <source>A supervisor approves this refund.</source>
         <translation>A supervisor approves this refund.</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_desk.py" line="372"/>
+        <location filename="../../app/views/refund_desk.py" line="378"/>
         <source>This organizer has no later session on this console.</source>
         <translation>This organizer has no later session on this console.</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_desk.py" line="377"/>
+        <location filename="../../app/views/refund_desk.py" line="383"/>
         <source>Exchange to %1?</source>
         <translation>Exchange to %1?</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_desk.py" line="390"/>
+        <location filename="../../app/views/refund_desk.py" line="396"/>
         <source>Record a contact-centre request?</source>
         <translation>Record a contact-centre request?</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_desk.py" line="391"/>
+        <location filename="../../app/views/refund_desk.py" line="397"/>
         <source>No money moves at the desk; the organizer&apos;s contact centre handles the refund.</source>
         <translation>No money moves at the desk; the organizer&apos;s contact centre handles the refund.</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_desk.py" line="420"/>
+        <location filename="../../app/views/refund_desk.py" line="426"/>
         <source>Done: receipt No. %1, returned %2.</source>
         <translation>Done: receipt No. %1, returned %2.</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_desk.py" line="425"/>
+        <location filename="../../app/views/refund_desk.py" line="431"/>
         <source>Money back by %1.</source>
         <translation>Money back by %1.</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_desk.py" line="439"/>
+        <location filename="../../app/views/refund_desk.py" line="445"/>
         <source>A supervisor may override.</source>
         <translation>A supervisor may override.</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_desk.py" line="440"/>
+        <location filename="../../app/views/refund_desk.py" line="446"/>
         <source>Refused by the rules:</source>
         <translation>Refused by the rules:</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_desk.py" line="458"/>
+        <location filename="../../app/views/refund_desk.py" line="464"/>
+        <source>Receipt No. %1 printed to %2.</source>
+        <translation>Receipt No. %1 printed to %2.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/refund_desk.py" line="468"/>
         <source>Receipt No. %1 printed.</source>
         <translation>Receipt No. %1 printed.</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_desk.py" line="461"/>
+        <location filename="../../app/views/refund_desk.py" line="471"/>
         <source>The receipt did not print: %1. The refund is saved; fix the printer and press Retry.</source>
         <translation>The receipt did not print: %1. The refund is saved; fix the printer and press Retry.</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_desk.py" line="518"/>
+        <location filename="../../app/views/refund_desk.py" line="539"/>
         <source>No supervisor PIN can be checked offline at this station. Connect to the server, or ask the administrator for a supervisor PIN of 8 or more digits.</source>
         <translation>No supervisor PIN can be checked offline at this station. Connect to the server, or ask the administrator for a supervisor PIN of 8 or more digits.</translation>
     </message>
@@ -670,17 +806,17 @@ Returned to the card: %3</translation>
         <translation>this printer connection is not supported here</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_desk.py" line="485"/>
+        <location filename="../../app/views/refund_desk.py" line="506"/>
         <source>Close the shift?</source>
         <translation>Close the shift?</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_desk.py" line="485"/>
+        <location filename="../../app/views/refund_desk.py" line="506"/>
         <source>The closing summary follows.</source>
         <translation>The closing summary follows.</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_desk.py" line="491"/>
+        <location filename="../../app/views/refund_desk.py" line="512"/>
         <source>Shift closed</source>
         <translation>Shift closed</translation>
     </message>

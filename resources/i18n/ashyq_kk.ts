@@ -446,132 +446,263 @@
     </message>
 </context>
 <context>
+    <name>ReceiptHistoryDialog</name>
+    <message>
+        <location filename="../../app/views/receipt_history.py" line="276"/>
+        <source>Receipts</source>
+        <translation>Чектер</translation>
+    </message>
+</context>
+<context>
+    <name>ReceiptHistoryPanel</name>
+    <message>
+        <location filename="../../app/views/receipt_history.py" line="111"/>
+        <source>Receipt number or order number</source>
+        <translation>Чек нөмірі немесе тапсырыс нөмірі</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/receipt_history.py" line="112"/>
+        <source>Day:</source>
+        <translation>Күні:</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/receipt_history.py" line="113"/>
+        <source>Find</source>
+        <translation>Іздеу</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/receipt_history.py" line="115"/>
+        <source>No.</source>
+        <translation>№</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/receipt_history.py" line="115"/>
+        <source>Time</source>
+        <translation>Уақыт</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/receipt_history.py" line="115"/>
+        <source>Order</source>
+        <translation>Тапсырыс</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/receipt_history.py" line="115"/>
+        <source>Kind</source>
+        <translation>Түрі</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/receipt_history.py" line="116"/>
+        <source>Returned</source>
+        <translation>Қайтарылған сома</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/receipt_history.py" line="116"/>
+        <source>Printed</source>
+        <translation>Басылды</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/receipt_history.py" line="118"/>
+        <source>Save as PDF…</source>
+        <translation>PDF ретінде сақтау…</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/receipt_history.py" line="119"/>
+        <source>Print</source>
+        <translation>Басып шығару</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/receipt_history.py" line="120"/>
+        <source>Reprint (COPY)</source>
+        <translation>Қайта басу (КӨШІРМЕ)</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/receipt_history.py" line="146"/>
+        <source>yes</source>
+        <translation>иә</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/receipt_history.py" line="146"/>
+        <source>no</source>
+        <translation>жоқ</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/receipt_history.py" line="151"/>
+        <source>No receipts found.</source>
+        <translation>Чек табылмады.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/receipt_history.py" line="220"/>
+        <source>Receipt No. %1 did not print: %2.</source>
+        <translation>№ %1 чек басылмады: %2.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/receipt_history.py" line="223"/>
+        <source>Receipt No. %1 saved to %2.</source>
+        <translation>№ %1 чек %2 файлына сақталды.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/receipt_history.py" line="226"/>
+        <source>A copy of receipt No. %1 printed.</source>
+        <translation>№ %1 чектің көшірмесі басып шығарылды.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/receipt_history.py" line="228"/>
+        <source>Receipt No. %1 printed.</source>
+        <translation>№ %1 чек басып шығарылды.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/receipt_history.py" line="240"/>
+        <source>Save the receipt as PDF</source>
+        <translation>Чекті PDF ретінде сақтау</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/receipt_history.py" line="259"/>
+        <source>refund</source>
+        <translation>қайтару</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/receipt_history.py" line="260"/>
+        <source>exchange</source>
+        <translation>айырбастау</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/receipt_history.py" line="261"/>
+        <source>contact-centre request</source>
+        <translation>байланыс орталығына өтініш</translation>
+    </message>
+</context>
+<context>
     <name>RefundDeskScreen</name>
     <message>
         <location filename="../../app/views/console.py" line="424"/>
-        <location filename="../../app/views/refund_desk.py" line="173"/>
+        <location filename="../../app/views/refund_desk.py" line="178"/>
         <location filename="../../app/views/refund_desk_parts.py" line="128"/>
         <source>Refunds</source>
         <translation>Қайтарулар</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_desk.py" line="176"/>
+        <location filename="../../app/views/refund_desk.py" line="181"/>
         <source>Order number or ticket code</source>
         <translation>Тапсырыс нөмірі немесе билет коды</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_desk.py" line="177"/>
+        <location filename="../../app/views/refund_desk.py" line="182"/>
         <source>Find</source>
         <translation>Іздеу</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_desk.py" line="178"/>
+        <location filename="../../app/views/refund_desk.py" line="183"/>
+        <source>Receipts…</source>
+        <translation>Чектер…</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/refund_desk.py" line="184"/>
         <source>Refused at the door today</source>
         <translation>Бүгін кіреберісте кіргізілмегендер</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_desk.py" line="179"/>
+        <location filename="../../app/views/refund_desk.py" line="185"/>
         <location filename="../../app/views/refund_desk_parts.py" line="146"/>
         <source>Receipts not printed</source>
         <translation>Басылмаған чектер</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_desk.py" line="180"/>
+        <location filename="../../app/views/refund_desk.py" line="186"/>
         <source>Print selected receipt</source>
         <translation>Таңдалған чекті басып шығару</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_desk.py" line="182"/>
+        <location filename="../../app/views/refund_desk.py" line="188"/>
         <source>Refund</source>
         <translation>Қайтару</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_desk.py" line="182"/>
+        <location filename="../../app/views/refund_desk.py" line="188"/>
         <source>Exchange…</source>
         <translation>Айырбастау…</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_desk.py" line="183"/>
+        <location filename="../../app/views/refund_desk.py" line="189"/>
         <source>Contact-centre request</source>
         <translation>Байланыс орталығына өтінім</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_desk.py" line="183"/>
+        <location filename="../../app/views/refund_desk.py" line="189"/>
         <source>Attach proof…</source>
         <translation>Дәлел қосу…</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_desk.py" line="184"/>
+        <location filename="../../app/views/refund_desk.py" line="190"/>
         <source>Override (supervisor)…</source>
         <translation>Ерекше рұқсат (жетекші)…</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_desk.py" line="187"/>
+        <location filename="../../app/views/refund_desk.py" line="193"/>
         <source>Retry printing</source>
         <translation>Қайта басып шығару</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_desk.py" line="220"/>
+        <location filename="../../app/views/refund_desk.py" line="226"/>
         <source>No cash shift open</source>
         <translation>Касса ауысымы ашылмаған</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_desk.py" line="221"/>
+        <location filename="../../app/views/refund_desk.py" line="227"/>
         <source>Open shift</source>
         <translation>Ауысымды ашу</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_desk.py" line="223"/>
+        <location filename="../../app/views/refund_desk.py" line="229"/>
         <source>Shift open since %1 (%2)</source>
         <translation>Ауысым ашылды: %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_desk.py" line="226"/>
+        <location filename="../../app/views/refund_desk.py" line="232"/>
         <source>Close shift</source>
         <translation>Ауысымды жабу</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_desk.py" line="232"/>
+        <location filename="../../app/views/refund_desk.py" line="238"/>
         <source> (refunded)</source>
         <translation> (қайтарылды)</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_desk.py" line="241"/>
+        <location filename="../../app/views/refund_desk.py" line="247"/>
         <source>No. %1 · order %2 · %3</source>
         <translation>№ %1 · тапсырыс %2 · %3</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_desk.py" line="253"/>
+        <location filename="../../app/views/refund_desk.py" line="259"/>
         <source>Order %1 · %2 · %3 · %4</source>
         <translation>Тапсырыс %1 · %2 · %3 · %4</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_desk.py" line="265"/>
+        <location filename="../../app/views/refund_desk.py" line="271"/>
         <source>Ashyq proof: refused at %1 at %2 (status %3); the deadline is lifted.</source>
         <translation>Ashyq дәлелі: кіргізілмеді — кіреберіс %1, %2 (мәртебе: %3); қайтару мерзімі шектелмейді.</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_desk.py" line="270"/>
+        <location filename="../../app/views/refund_desk.py" line="276"/>
         <source>Attached proof: %1</source>
         <translation>Қосылған дәлел: %1</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_desk.py" line="277"/>
+        <location filename="../../app/views/refund_desk.py" line="283"/>
         <source>The central server refused this refund: %1</source>
         <translation>Орталық сервер бұл қайтаруды қабылдамады: %1</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_desk.py" line="301"/>
+        <location filename="../../app/views/refund_desk.py" line="307"/>
         <source>Selected: %1 · fee %2 · refund %3</source>
         <translation>Таңдалды: %1 · алым %2 · қайтарылады %3</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_desk.py" line="305"/>
+        <location filename="../../app/views/refund_desk.py" line="311"/>
         <source>Money back on the card by %1</source>
         <translation>Ақша картаға қайтарылатын соңғы күн: %1</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_desk.py" line="333"/>
+        <location filename="../../app/views/refund_desk.py" line="339"/>
         <source>Tickets: %1
 Fee withheld: %2
 Returned to the card: %3</source>
@@ -580,72 +711,77 @@ Returned to the card: %3</source>
 Картаға қайтарылады: %3</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_desk.py" line="344"/>
+        <location filename="../../app/views/refund_desk.py" line="350"/>
         <source>Refund these tickets?</source>
         <translation>Бұл билеттер қайтарылсын ба?</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_desk.py" line="358"/>
+        <location filename="../../app/views/refund_desk.py" line="364"/>
         <source>Refund against the rules?</source>
         <translation>Ережеге қарамастан қайтарылсын ба?</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_desk.py" line="358"/>
+        <location filename="../../app/views/refund_desk.py" line="364"/>
         <source>A supervisor approves this refund.</source>
         <translation>Бұл қайтаруды ауысым жетекшісі мақұлдайды.</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_desk.py" line="372"/>
+        <location filename="../../app/views/refund_desk.py" line="378"/>
         <source>This organizer has no later session on this console.</source>
         <translation>Бұл ұйымдастырушының осы консольде кейінгі сеансы жоқ.</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_desk.py" line="377"/>
+        <location filename="../../app/views/refund_desk.py" line="383"/>
         <source>Exchange to %1?</source>
         <translation>%1 сеансына айырбасталсын ба?</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_desk.py" line="390"/>
+        <location filename="../../app/views/refund_desk.py" line="396"/>
         <source>Record a contact-centre request?</source>
         <translation>Байланыс орталығына өтінім тіркелсін бе?</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_desk.py" line="391"/>
+        <location filename="../../app/views/refund_desk.py" line="397"/>
         <source>No money moves at the desk; the organizer&apos;s contact centre handles the refund.</source>
         <translation>Кассада ақша қайтарылмайды: қайтаруды ұйымдастырушының байланыс орталығы жүргізеді.</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_desk.py" line="420"/>
+        <location filename="../../app/views/refund_desk.py" line="426"/>
         <source>Done: receipt No. %1, returned %2.</source>
         <translation>Дайын: чек № %1, қайтарылды %2.</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_desk.py" line="425"/>
+        <location filename="../../app/views/refund_desk.py" line="431"/>
         <source>Money back by %1.</source>
         <translation>Ақша қайтарылатын соңғы күн: %1.</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_desk.py" line="439"/>
+        <location filename="../../app/views/refund_desk.py" line="445"/>
         <source>A supervisor may override.</source>
         <translation>Ауысым жетекшісі ерекше рұқсат бере алады.</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_desk.py" line="440"/>
+        <location filename="../../app/views/refund_desk.py" line="446"/>
         <source>Refused by the rules:</source>
         <translation>Ереже бойынша бас тартылды:</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_desk.py" line="458"/>
+        <location filename="../../app/views/refund_desk.py" line="464"/>
+        <source>Receipt No. %1 printed to %2.</source>
+        <translation>№ %1 чек %2 қалтасына басып шығарылды.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/refund_desk.py" line="468"/>
         <source>Receipt No. %1 printed.</source>
         <translation>№ %1 чек басып шығарылды.</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_desk.py" line="461"/>
+        <location filename="../../app/views/refund_desk.py" line="471"/>
         <source>The receipt did not print: %1. The refund is saved; fix the printer and press Retry.</source>
         <translation>Чек басылмады: %1. Қайтару сақталды; принтерді жөндеп, «Қайта басып шығару» батырмасын басыңыз.</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_desk.py" line="518"/>
+        <location filename="../../app/views/refund_desk.py" line="539"/>
         <source>No supervisor PIN can be checked offline at this station. Connect to the server, or ask the administrator for a supervisor PIN of 8 or more digits.</source>
         <translation>Бұл жұмыс орнында ауысым жетекшісінің PIN-кодын желісіз тексеру мүмкін емес. Серверге қосылыңыз немесе әкімшіден ауысым жетекшісіне 8 немесе одан көп цифрлы PIN-код сұраңыз.</translation>
     </message>
@@ -670,17 +806,17 @@ Returned to the card: %3</source>
         <translation>принтердің мұндай қосылымы мұнда қолдау көрсетілмейді</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_desk.py" line="485"/>
+        <location filename="../../app/views/refund_desk.py" line="506"/>
         <source>Close the shift?</source>
         <translation>Ауысым жабылсын ба?</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_desk.py" line="485"/>
+        <location filename="../../app/views/refund_desk.py" line="506"/>
         <source>The closing summary follows.</source>
         <translation>Одан кейін ауысым қорытындысы шығады.</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_desk.py" line="491"/>
+        <location filename="../../app/views/refund_desk.py" line="512"/>
         <source>Shift closed</source>
         <translation>Ауысым жабылды</translation>
     </message>

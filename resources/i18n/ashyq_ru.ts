@@ -447,132 +447,263 @@
     </message>
 </context>
 <context>
+    <name>ReceiptHistoryDialog</name>
+    <message>
+        <location filename="../../app/views/receipt_history.py" line="276"/>
+        <source>Receipts</source>
+        <translation>Чеки</translation>
+    </message>
+</context>
+<context>
+    <name>ReceiptHistoryPanel</name>
+    <message>
+        <location filename="../../app/views/receipt_history.py" line="111"/>
+        <source>Receipt number or order number</source>
+        <translation>Номер чека или номер заказа</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/receipt_history.py" line="112"/>
+        <source>Day:</source>
+        <translation>День:</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/receipt_history.py" line="113"/>
+        <source>Find</source>
+        <translation>Найти</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/receipt_history.py" line="115"/>
+        <source>No.</source>
+        <translation>№</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/receipt_history.py" line="115"/>
+        <source>Time</source>
+        <translation>Время</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/receipt_history.py" line="115"/>
+        <source>Order</source>
+        <translation>Заказ</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/receipt_history.py" line="115"/>
+        <source>Kind</source>
+        <translation>Вид</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/receipt_history.py" line="116"/>
+        <source>Returned</source>
+        <translation>Сумма возврата</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/receipt_history.py" line="116"/>
+        <source>Printed</source>
+        <translation>Напечатан</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/receipt_history.py" line="118"/>
+        <source>Save as PDF…</source>
+        <translation>Сохранить как PDF…</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/receipt_history.py" line="119"/>
+        <source>Print</source>
+        <translation>Печать</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/receipt_history.py" line="120"/>
+        <source>Reprint (COPY)</source>
+        <translation>Перепечатать (КОПИЯ)</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/receipt_history.py" line="146"/>
+        <source>yes</source>
+        <translation>да</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/receipt_history.py" line="146"/>
+        <source>no</source>
+        <translation>нет</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/receipt_history.py" line="151"/>
+        <source>No receipts found.</source>
+        <translation>Чеки не найдены.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/receipt_history.py" line="220"/>
+        <source>Receipt No. %1 did not print: %2.</source>
+        <translation>Чек № %1 не напечатан: %2.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/receipt_history.py" line="223"/>
+        <source>Receipt No. %1 saved to %2.</source>
+        <translation>Чек № %1 сохранён в %2.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/receipt_history.py" line="226"/>
+        <source>A copy of receipt No. %1 printed.</source>
+        <translation>Копия чека № %1 напечатана.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/receipt_history.py" line="228"/>
+        <source>Receipt No. %1 printed.</source>
+        <translation>Чек № %1 напечатан.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/receipt_history.py" line="240"/>
+        <source>Save the receipt as PDF</source>
+        <translation>Сохранить чек в PDF</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/receipt_history.py" line="259"/>
+        <source>refund</source>
+        <translation>возврат</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/receipt_history.py" line="260"/>
+        <source>exchange</source>
+        <translation>обмен</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/receipt_history.py" line="261"/>
+        <source>contact-centre request</source>
+        <translation>заявка в контакт-центр</translation>
+    </message>
+</context>
+<context>
     <name>RefundDeskScreen</name>
     <message>
         <location filename="../../app/views/console.py" line="424"/>
-        <location filename="../../app/views/refund_desk.py" line="173"/>
+        <location filename="../../app/views/refund_desk.py" line="178"/>
         <location filename="../../app/views/refund_desk_parts.py" line="128"/>
         <source>Refunds</source>
         <translation>Возвраты</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_desk.py" line="176"/>
+        <location filename="../../app/views/refund_desk.py" line="181"/>
         <source>Order number or ticket code</source>
         <translation>Номер заказа или код билета</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_desk.py" line="177"/>
+        <location filename="../../app/views/refund_desk.py" line="182"/>
         <source>Find</source>
         <translation>Найти</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_desk.py" line="178"/>
+        <location filename="../../app/views/refund_desk.py" line="183"/>
+        <source>Receipts…</source>
+        <translation>Чеки…</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/refund_desk.py" line="184"/>
         <source>Refused at the door today</source>
         <translation>Сегодня не пропущены на входе</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_desk.py" line="179"/>
+        <location filename="../../app/views/refund_desk.py" line="185"/>
         <location filename="../../app/views/refund_desk_parts.py" line="146"/>
         <source>Receipts not printed</source>
         <translation>Ненапечатанные чеки</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_desk.py" line="180"/>
+        <location filename="../../app/views/refund_desk.py" line="186"/>
         <source>Print selected receipt</source>
         <translation>Напечатать выбранный чек</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_desk.py" line="182"/>
+        <location filename="../../app/views/refund_desk.py" line="188"/>
         <source>Refund</source>
         <translation>Возврат</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_desk.py" line="182"/>
+        <location filename="../../app/views/refund_desk.py" line="188"/>
         <source>Exchange…</source>
         <translation>Обмен…</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_desk.py" line="183"/>
+        <location filename="../../app/views/refund_desk.py" line="189"/>
         <source>Contact-centre request</source>
         <translation>Заявка в контакт-центр</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_desk.py" line="183"/>
+        <location filename="../../app/views/refund_desk.py" line="189"/>
         <source>Attach proof…</source>
         <translation>Приложить подтверждение…</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_desk.py" line="184"/>
+        <location filename="../../app/views/refund_desk.py" line="190"/>
         <source>Override (supervisor)…</source>
         <translation>Исключение (старший смены)…</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_desk.py" line="187"/>
+        <location filename="../../app/views/refund_desk.py" line="193"/>
         <source>Retry printing</source>
         <translation>Повторить печать</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_desk.py" line="220"/>
+        <location filename="../../app/views/refund_desk.py" line="226"/>
         <source>No cash shift open</source>
         <translation>Кассовая смена не открыта</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_desk.py" line="221"/>
+        <location filename="../../app/views/refund_desk.py" line="227"/>
         <source>Open shift</source>
         <translation>Открыть смену</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_desk.py" line="223"/>
+        <location filename="../../app/views/refund_desk.py" line="229"/>
         <source>Shift open since %1 (%2)</source>
         <translation>Смена открыта с %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_desk.py" line="226"/>
+        <location filename="../../app/views/refund_desk.py" line="232"/>
         <source>Close shift</source>
         <translation>Закрыть смену</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_desk.py" line="232"/>
+        <location filename="../../app/views/refund_desk.py" line="238"/>
         <source> (refunded)</source>
         <translation> (возврат оформлен)</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_desk.py" line="241"/>
+        <location filename="../../app/views/refund_desk.py" line="247"/>
         <source>No. %1 · order %2 · %3</source>
         <translation>№ %1 · заказ %2 · %3</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_desk.py" line="253"/>
+        <location filename="../../app/views/refund_desk.py" line="259"/>
         <source>Order %1 · %2 · %3 · %4</source>
         <translation>Заказ %1 · %2 · %3 · %4</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_desk.py" line="265"/>
+        <location filename="../../app/views/refund_desk.py" line="271"/>
         <source>Ashyq proof: refused at %1 at %2 (status %3); the deadline is lifted.</source>
         <translation>Подтверждение Ashyq: отказ на входе %1, %2 (статус: %3); срок возврата снят.</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_desk.py" line="270"/>
+        <location filename="../../app/views/refund_desk.py" line="276"/>
         <source>Attached proof: %1</source>
         <translation>Приложено подтверждение: %1</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_desk.py" line="277"/>
+        <location filename="../../app/views/refund_desk.py" line="283"/>
         <source>The central server refused this refund: %1</source>
         <translation>Центральный сервер отклонил этот возврат: %1</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_desk.py" line="301"/>
+        <location filename="../../app/views/refund_desk.py" line="307"/>
         <source>Selected: %1 · fee %2 · refund %3</source>
         <translation>Выбрано: %1 · сбор %2 · к возврату %3</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_desk.py" line="305"/>
+        <location filename="../../app/views/refund_desk.py" line="311"/>
         <source>Money back on the card by %1</source>
         <translation>Деньги вернутся на карту до %1</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_desk.py" line="333"/>
+        <location filename="../../app/views/refund_desk.py" line="339"/>
         <source>Tickets: %1
 Fee withheld: %2
 Returned to the card: %3</source>
@@ -581,72 +712,77 @@ Returned to the card: %3</source>
 Возврат на карту: %3</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_desk.py" line="344"/>
+        <location filename="../../app/views/refund_desk.py" line="350"/>
         <source>Refund these tickets?</source>
         <translation>Вернуть эти билеты?</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_desk.py" line="358"/>
+        <location filename="../../app/views/refund_desk.py" line="364"/>
         <source>Refund against the rules?</source>
         <translation>Вернуть вопреки правилам?</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_desk.py" line="358"/>
+        <location filename="../../app/views/refund_desk.py" line="364"/>
         <source>A supervisor approves this refund.</source>
         <translation>Этот возврат одобряет старший смены.</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_desk.py" line="372"/>
+        <location filename="../../app/views/refund_desk.py" line="378"/>
         <source>This organizer has no later session on this console.</source>
         <translation>У этого организатора нет более поздних сеансов в этой консоли.</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_desk.py" line="377"/>
+        <location filename="../../app/views/refund_desk.py" line="383"/>
         <source>Exchange to %1?</source>
         <translation>Обменять на сеанс %1?</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_desk.py" line="390"/>
+        <location filename="../../app/views/refund_desk.py" line="396"/>
         <source>Record a contact-centre request?</source>
         <translation>Оформить заявку в контакт-центр?</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_desk.py" line="391"/>
+        <location filename="../../app/views/refund_desk.py" line="397"/>
         <source>No money moves at the desk; the organizer&apos;s contact centre handles the refund.</source>
         <translation>На кассе деньги не возвращаются: возврат проводит контакт-центр организатора.</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_desk.py" line="420"/>
+        <location filename="../../app/views/refund_desk.py" line="426"/>
         <source>Done: receipt No. %1, returned %2.</source>
         <translation>Готово: чек № %1, возвращено %2.</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_desk.py" line="425"/>
+        <location filename="../../app/views/refund_desk.py" line="431"/>
         <source>Money back by %1.</source>
         <translation>Деньги вернутся до %1.</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_desk.py" line="439"/>
+        <location filename="../../app/views/refund_desk.py" line="445"/>
         <source>A supervisor may override.</source>
         <translation>Старший смены может сделать исключение.</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_desk.py" line="440"/>
+        <location filename="../../app/views/refund_desk.py" line="446"/>
         <source>Refused by the rules:</source>
         <translation>Отказ по правилам:</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_desk.py" line="458"/>
+        <location filename="../../app/views/refund_desk.py" line="464"/>
+        <source>Receipt No. %1 printed to %2.</source>
+        <translation>Чек № %1 напечатан в папку %2.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/refund_desk.py" line="468"/>
         <source>Receipt No. %1 printed.</source>
         <translation>Чек № %1 напечатан.</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_desk.py" line="461"/>
+        <location filename="../../app/views/refund_desk.py" line="471"/>
         <source>The receipt did not print: %1. The refund is saved; fix the printer and press Retry.</source>
         <translation>Чек не напечатан: %1. Возврат сохранён; устраните неполадку принтера и нажмите «Повторить печать».</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_desk.py" line="518"/>
+        <location filename="../../app/views/refund_desk.py" line="539"/>
         <source>No supervisor PIN can be checked offline at this station. Connect to the server, or ask the administrator for a supervisor PIN of 8 or more digits.</source>
         <translation>На этом рабочем месте PIN-код старшего смены нельзя проверить без сети. Подключитесь к серверу или попросите у администратора для старшего смены PIN-код из 8 или более цифр.</translation>
     </message>
@@ -671,17 +807,17 @@ Returned to the card: %3</source>
         <translation>такое подключение принтера здесь не поддерживается</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_desk.py" line="485"/>
+        <location filename="../../app/views/refund_desk.py" line="506"/>
         <source>Close the shift?</source>
         <translation>Закрыть смену?</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_desk.py" line="485"/>
+        <location filename="../../app/views/refund_desk.py" line="506"/>
         <source>The closing summary follows.</source>
         <translation>Далее — итоги смены.</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_desk.py" line="491"/>
+        <location filename="../../app/views/refund_desk.py" line="512"/>
         <source>Shift closed</source>
         <translation>Смена закрыта</translation>
     </message>
