@@ -57,10 +57,16 @@ def cmd_decode(args: argparse.Namespace) -> int:
         payload["iin"] = result.iin
     if result.document_number is not None:
         payload["document_number"] = result.document_number
+    if result.document_kind is not None:
+        payload["document_kind"] = result.document_kind
+    if result.issuing_state is not None:
+        payload["issuing_state"] = result.issuing_state
     if result.command is not None:
         payload["command"] = str(result.command)
     if result.venue_code is not None:
         payload["venue_code"] = result.venue_code
+    if result.symbology is not None:
+        payload["symbology"] = result.symbology
     payload["layout"] = result.layout
     extra = f" (typed under the {result.layout} layout)" if result.layout != "us" else ""
     _emit(args, payload, f"{result.kind}: {result.text}{extra}")

@@ -23,6 +23,7 @@ from zoneinfo import ZoneInfo
 
 from sqlalchemy import Connection, select, update
 
+from app.core.documents import canonical_state
 from app.core.iin import IinError, validate_bin, validate_iin
 from app.core.pins import PEPPER_BYTES
 from app.core.statuses import Role, Status, VenueCategory
@@ -31,7 +32,7 @@ from central.context import ApiError, new_token, token_hash
 from central.db import EnrollmentCode, RegistryEntry, Staff, Station, Venue, upsert, utcnow
 from central.keys import ServerKeys
 from central.stations import DEFAULT_TOKEN_DAYS
-from central.status_source import IIN, PASSPORT
+from central.status_source import IIN, PASSPORT, registry_number
 
 CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I/L: read aloud over the phone
 CODE_TTL = timedelta(hours=24)
@@ -251,15 +252,37 @@ class ImportReport:
 
 
 def set_status(
-    conn: Connection, keys: ServerKeys, kind: str, number: str, status: Status, set_at: datetime
+    conn: Connection,
+    keys: ServerKeys,
+    kind: str,
+    number: str,
+    status: Status,
+    set_at: datetime,
+    state: str | None = None,
 ) -> None:
-    values = {"key_hash": keys.registry_hash(kind, number), "status": status.value}
+    """Store a status; a passport with its canonical issuing state when the feed gives one."""
+    key = keys.registry_hash(kind, registry_number(number, state))
+    values = {"key_hash": key, "status": status.value}
     upsert(
         conn,
         RegistryEntry.__table__,
         {**values, "set_at": set_at, "imported_at": utcnow()},
         ["key_hash"],
     )
+
+
+STATE_HELP = (
+    "An issuing state is a 3-letter ICAO 9303 code such as KAZ; Germany's D (D<< in an MRZ) "
+    "is taken as DEU."
+)
+
+
+def normalize_state(text: str) -> str:
+    """The canonical issuing state (app.core.documents.canonical_state), or AdminError."""
+    state = canonical_state(text)
+    if state is None:
+        raise AdminError(STATE_HELP)
+    return state
 
 
 def normalize_passport(text: str) -> str:
@@ -271,7 +294,8 @@ def normalize_passport(text: str) -> str:
 
 
 def import_statuses(conn: Connection, keys: ServerKeys, path: Path) -> ImportReport:
-    """A CSV (header iin|passport_number,status,set_at) or JSON list of such objects."""
+    """A CSV (header iin|passport_number,status,set_at[,issuing_state]) or JSON list of such
+    objects. ``issuing_state`` (ICAO code) goes with a passport number; an IIN ignores it."""
     text = path.read_text(encoding="utf-8-sig")
     records: list[dict[str, Any]]
     if path.suffix.lower() == ".json":
@@ -282,16 +306,16 @@ def import_statuses(conn: Connection, keys: ServerKeys, path: Path) -> ImportRep
     stored, rejected = 0, []
     for line, record in enumerate(records, start=2 if path.suffix.lower() != ".json" else 1):
         try:
-            kind, number, status, set_at = _parse_record(record)
+            kind, number, status, set_at, state = _parse_record(record)
         except AdminError as exc:
             rejected.append(f"record {line}: {exc}")
             continue
-        set_status(conn, keys, kind, number, status, set_at)
+        set_status(conn, keys, kind, number, status, set_at, state)
         stored += 1
     return ImportReport(stored=stored, rejected=rejected)
 
 
-def _parse_record(record: Any) -> tuple[str, str, Status, datetime]:
+def _parse_record(record: Any) -> tuple[str, str, Status, datetime, str | None]:
     if not isinstance(record, dict):
         raise AdminError("not an object with iin, status, set_at")
     try:
@@ -306,9 +330,11 @@ def _parse_record(record: Any) -> tuple[str, str, Status, datetime]:
         raise AdminError("set_at needs a time zone offset")
     if record.get("iin"):
         try:
-            return IIN, validate_iin(str(record["iin"])).value, status, set_at
+            return IIN, validate_iin(str(record["iin"])).value, status, set_at, None
         except IinError as exc:
             raise AdminError(exc.message) from None
     if record.get("passport_number"):
-        return PASSPORT, normalize_passport(str(record["passport_number"])), status, set_at
+        number = normalize_passport(str(record["passport_number"]))
+        state = str(record.get("issuing_state") or "").strip()
+        return PASSPORT, number, status, set_at, normalize_state(state) if state else None
     raise AdminError("neither iin nor passport_number is given")

@@ -16,6 +16,7 @@ from pydantic import TypeAdapter, ValidationError
 from sqlalchemy import select
 from sqlalchemy.orm import Session as OrmSession
 
+from app.core.documents import canonical_state
 from app.core.iin import IinError, validate_iin
 from app.core.statuses import VenueCategory
 from app.resources import load_json
@@ -115,7 +116,9 @@ def rotate_token(request: Request, ctx: CtxDep, station: StationDep) -> TokenRot
         return stations.rotate(conn, station, bearer(request), ctx.settings.token_days)
 
 
-def _answer(request: Request, ctx: Context, kind: str, number: str) -> StatusAnswer:
+def _answer(
+    request: Request, ctx: Context, kind: str, number: str, state: str | None = None
+) -> StatusAnswer:
     """Token, rate limit and lookup in one transaction: the door's hot path, kept to one commit."""
     token = bearer(request)
     shared = ctx.engine.dialect.name != "sqlite"  # see central.ratelimit
@@ -131,7 +134,7 @@ def _answer(request: Request, ctx: Context, kind: str, number: str) -> StatusAns
             else _MEMORY_LIMITER.hit(key, rate, burst)
         )
         if decision.allowed:
-            answer = lookup(ctx, conn, kind, number)
+            answer = lookup(ctx, conn, kind, number, state)
     if not decision.allowed:
         raise _too_many(decision)
     settle(ctx.engine, station)  # usually nothing; outside the lookup's transaction
@@ -150,13 +153,24 @@ def _too_many(decision: ratelimit.Decision) -> ApiError:
 
 
 @router.get("/status/passport/{number}", responses=ERRORS)
-async def status_by_passport(number: str, request: Request, ctx: CtxDep) -> StatusAnswer:
+async def status_by_passport(
+    number: str,
+    request: Request,
+    ctx: CtxDep,
+    state: Annotated[str | None, Query(description=admin.STATE_HELP)] = None,
+) -> StatusAnswer:
+    """A passport's status, keyed by issuing state and number; without `state` only entries
+    imported without one match (consoles before 0.3)."""
     try:
         value = admin.normalize_passport(number)
     except admin.AdminError as exc:
         await run_in_threadpool(_authorized, request, ctx)  # strangers learn nothing
         raise ApiError(400, "bad_passport_number", str(exc)) from None
-    return await run_in_threadpool(_answer, request, ctx, PASSPORT, value)
+    issuing_state = None if state is None else canonical_state(state)
+    if state is not None and issuing_state is None:
+        await run_in_threadpool(_authorized, request, ctx)
+        raise ApiError(400, "bad_issuing_state", admin.STATE_HELP)
+    return await run_in_threadpool(_answer, request, ctx, PASSPORT, value, issuing_state)
 
 
 @router.get("/status/{iin}", responses=ERRORS)

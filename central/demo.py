@@ -31,6 +31,7 @@ TIME_ZONE = "Asia/Almaty"
 STAFF = (("Door (demo)", "door", "1111"), ("Cashier (demo)", "cashier", "2222"),
          ("Manager (demo)", "manager", "33333333"), ("Admin (demo)", "admin", "44444444"))  # fmt: skip
 DEMO_PASSPORT = "N12345678"  # a foreign visitor's passport with a green status
+DEMO_PASSPORT_STATE = "UTO"  # its issuing state: ICAO 9303's specimen state, Utopia
 
 
 def valid_number(first10: str) -> str:
@@ -84,7 +85,8 @@ def seed(conn: Connection, keys: ServerKeys, enroll_code: str | None = None) -> 
     for status, number in _video_iins().items():
         if status is not Status.NOT_FOUND:
             admin.set_status(conn, keys, IIN, number, status, set_at)
-    admin.set_status(conn, keys, PASSPORT, DEMO_PASSPORT, Status.GREEN, set_at)
+    admin.set_status(conn, keys, PASSPORT, DEMO_PASSPORT, Status.GREEN, set_at)  # old consoles
+    admin.set_status(conn, keys, PASSPORT, DEMO_PASSPORT, Status.GREEN, set_at, DEMO_PASSPORT_STATE)
     # The demo console is door, box office and office on one PC.
     return admin.issue_code(conn, VENUE_CODE, role=StationRole.COMBINED, fixed=enroll_code)
 

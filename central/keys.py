@@ -39,7 +39,7 @@ class ServerKeys:
         return base64.b64encode(bytes(self.private_key.public_key)).decode("ascii")
 
     def registry_hash(self, kind: str, number: str) -> str:
-        """The registry's lookup key: HMAC of "iin:<12 digits>" or "passport:<NUMBER>"."""
+        """The registry's lookup key: HMAC of "iin:<12 digits>" or "passport:[<STATE>:]<NUMBER>"."""
         message = f"{kind}:{number}".encode("ascii")
         return hmac.new(self.registry_key, message, hashlib.sha256).hexdigest()
 

@@ -4,6 +4,11 @@ The registry holds imported feeds and demo data, keyed by a keyed hash of the nu
 `central.keys`). An upstream is another service speaking this same `/api/v1/status` API (the
 state's service, or another ashyq-central); its answers are cached in the database for a short
 while, shared by every process, so a burst of lookups for one person asks upstream once.
+
+A passport is keyed by issuing state and number (``passport:KAZ:A2222222``), so two states'
+documents with one number are two entries. A lookup or an import without a state keeps the key of
+old (``passport:A2222222``): it matches only entries imported without a state, never a stated
+one, and a stated lookup never falls back to a stateless entry (it might be another state's).
 """
 
 from __future__ import annotations
@@ -26,12 +31,20 @@ IIN = "iin"
 PASSPORT = "passport"
 
 
-def lookup(ctx: Context, conn: Connection, kind: str, number: str) -> StatusAnswer:
-    """The status of a validated IIN or normalised passport number, never logging either."""
-    key = ctx.keys.registry_hash(kind, number)
+def registry_number(number: str, state: str | None) -> str:
+    """What a passport is keyed by: ``KAZ:A2222222``, or the bare number without a state."""
+    return f"{state}:{number}" if state else number
+
+
+def lookup(
+    ctx: Context, conn: Connection, kind: str, number: str, state: str | None = None
+) -> StatusAnswer:
+    """The status of a validated IIN or normalised passport number (with its canonical issuing
+    state, when known), never logging either."""
+    key = ctx.keys.registry_hash(kind, registry_number(number, state))
     if ctx.upstream is None:
         return _from_registry(conn, key)
-    return _from_upstream(ctx, conn, kind, number, key)
+    return _from_upstream(ctx, conn, kind, number, state, key)
 
 
 def _from_registry(conn: Connection, key: str) -> StatusAnswer:
@@ -48,7 +61,7 @@ def _from_registry(conn: Connection, key: str) -> StatusAnswer:
 
 
 def _from_upstream(
-    ctx: Context, conn: Connection, kind: str, number: str, key: str
+    ctx: Context, conn: Connection, kind: str, number: str, state: str | None, key: str
 ) -> StatusAnswer:
     now = utcnow()
     fresh_after = now - timedelta(seconds=ctx.settings.upstream_cache_s)
@@ -61,7 +74,7 @@ def _from_upstream(
         return StatusAnswer(
             status=Status(cached[0]), set_at=cached[1], source="upstream", checked_at=now
         )
-    answer = _ask_upstream(ctx, kind, number)
+    answer = _ask_upstream(ctx, kind, number, state)
     values = {"status": answer.status.value, "set_at": answer.set_at, "fetched_at": now}
     upsert(conn, StatusCache.__table__, {"key_hash": key, **values}, ["key_hash"])
     return StatusAnswer(
@@ -69,13 +82,14 @@ def _from_upstream(
     )
 
 
-def _ask_upstream(ctx: Context, kind: str, number: str) -> StatusAnswer:
+def _ask_upstream(ctx: Context, kind: str, number: str, state: str | None) -> StatusAnswer:
     assert ctx.upstream is not None
     path = (
         f"{API_PREFIX}/status/{number}" if kind == IIN else f"{API_PREFIX}/status/passport/{number}"
     )
+    params = {"state": state} if state else None
     try:
-        response = ctx.upstream.get(path)
+        response = ctx.upstream.get(path, params=params)
     except httpx.HTTPError as exc:
         log.warning("upstream status service unreachable: %s", type(exc).__name__)
         raise ApiError(503, "upstream_unavailable", "The status service does not answer.") from None

@@ -23,19 +23,29 @@ digits that fail the IIN check (or the never-issued double 10) is rejected as ``
 not 12 digits is a document without an IIN.
 
 Foreign documents are identified by issuing state and number (``Mrz.key``): two states may
-issue the same number. Dates are hints, like the IIN's: an impossible date gives None, never an
+issue the same number. The issuing state is kept in its canonical form (``canonical_state``):
+three capital letters, Germany's one-letter ``D`` (``D<<`` in the zone) written ``DEU``; a zone
+whose state field holds no state code is rejected (a misread). Dates are hints, like the IIN's: an impossible date gives None, never an
 error.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Literal
 
 from app.core.iin import check_digit as iin_check_digit
 
-__all__ = ["Mrz", "MrzError", "looks_like_mrz", "mrz_check_digit", "parse_mrz"]
+__all__ = [
+    "Mrz",
+    "MrzError",
+    "canonical_state",
+    "looks_like_mrz",
+    "mrz_check_digit",
+    "parse_mrz",
+]
 
 TD1_LINE = 30
 TD2_LINE = 36
@@ -44,6 +54,10 @@ _SHAPES = ([TD1_LINE] * 3, [TD2_LINE] * 2, [TD3_LINE] * 2)
 _JOINED = {3 * TD1_LINE: TD1_LINE, 2 * TD2_LINE: TD2_LINE, 2 * TD3_LINE: TD3_LINE}
 MRZ_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789<")
 KAZAKHSTAN = "KAZ"
+_STATE = re.compile(r"[A-Z]{3}")
+# ICAO 9303-3 codes are three letters, except Germany's "D" (filled to "D<<" in a zone), which
+# is written as its ISO 3166 code, so "D", "D<<" and "DEU" are one state.
+_SHORT_STATES = {"D": "DEU"}
 
 _WEIGHTS = (7, 3, 1)
 # What a scanner may put between lines: TAB, and every line break str.splitlines() knows.
@@ -71,7 +85,7 @@ class Mrz:
 
     kind: Literal["TD1", "TD2", "TD3", "MRV-A", "MRV-B"]
     document_code: str
-    issuing_state: str
+    issuing_state: str  # canonical: three capital letters (canonical_state)
     document_number: str
     iin: str | None = field(repr=False)
     birth_date: date | None = field(repr=False)
@@ -104,6 +118,26 @@ def mrz_check_digit(field: str) -> int:
             )
         total += value * _WEIGHTS[index % 3]
     return total % 10
+
+
+def canonical_state(text: str) -> str | None:
+    """An issuing state's ICAO 9303 code in canonical form (``KAZ``; ``D``/``D<<`` -> ``DEU``).
+
+    Case, surrounding spaces and trailing fillers ``<`` are ignored; None when the text is not
+    a state code (the canonical form matches ``^[A-Z]{3}$``).
+    """
+    value = text.strip().upper().rstrip("<")
+    value = _SHORT_STATES.get(value, value)
+    return value if _STATE.fullmatch(value) else None
+
+
+def _issuing_state(field: str) -> str:
+    state = canonical_state(field)
+    if state is None:
+        raise MrzError(
+            "format", "The issuing state in this MRZ is not a state code.", field="issuing_state"
+        )
+    return state
 
 
 def looks_like_mrz(text: str) -> bool:
@@ -182,7 +216,7 @@ def _parse_td1(lines: list[str], today: date | None) -> Mrz:
         "composite",
         "whole MRZ (composite)",
     )
-    issuing_state = line1[2:5].replace("<", "")
+    issuing_state = _issuing_state(line1[2:5])
     iin = _td1_iin(optional1) if issuing_state == KAZAKHSTAN else None
     expiry = _expiry(line2[8:14])
     surname, given = _names(line3)
@@ -255,7 +289,7 @@ def _two_line_mrz(
     return Mrz(
         kind=kind,
         document_code=line1[0:2].replace("<", ""),
-        issuing_state=line1[2:5].replace("<", ""),
+        issuing_state=_issuing_state(line1[2:5]),
         document_number=number.replace("<", ""),
         iin=iin,
         birth_date=_birth_date(line2[13:19], iin, expiry, today),

@@ -95,7 +95,8 @@ class Scan:
     command: Command | None = None
     venue_code: str | None = None
     symbology: str | None = None  # the scanner's AIM identifier named it (a hint, never a rule)
-    issuing_state: str | None = None  # an identity document's issuing state (MRZ)
+    issuing_state: str | None = None  # an identity document's issuing state (MRZ), canonical
+    document_kind: str | None = None  # the MRZ's format: TD1, TD2, TD3, MRV-A or MRV-B
 
     @property
     def document_key(self) -> str | None:
@@ -271,6 +272,7 @@ def _mrz(upper: str, layout: Layout) -> Outcome:
         iin=mrz.iin,
         document_number=mrz.document_number,
         issuing_state=mrz.issuing_state,
+        document_kind=mrz.kind,
     )
 
 

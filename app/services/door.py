@@ -125,10 +125,12 @@ def check(
         )
     if scan.iin is not None:
         key = LookupKey("iin", scan.iin, pseudonym(ctx.pseudonym_key, scan.iin))
-    else:  # a foreign document: looked up by its number; known here by state and number
+    else:  # a foreign document: known and looked up by issuing state and number
         number = scan.document_number or scan.text
         person = "P:" + (scan.document_key or number)  # two states may issue one number
-        key = LookupKey("passport", number, pseudonym(ctx.pseudonym_key, person))
+        key = LookupKey(
+            "passport", number, pseudonym(ctx.pseudonym_key, person), state=scan.issuing_state
+        )
     answer = ctx.chain.lookup(key)
     venue = ctx.venue()
     result = answer.result

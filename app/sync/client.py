@@ -290,9 +290,14 @@ class CentralClient:
             p.StatusAnswer, "GET", f"{p.API_PREFIX}/status/{quote(iin, safe='')}", timeout=timeout
         )
 
-    def status_by_passport(self, number: str, *, timeout: float | None = None) -> p.StatusAnswer:
+    def status_by_passport(
+        self, number: str, *, state: str | None = None, timeout: float | None = None
+    ) -> p.StatusAnswer:
+        """A passport's status by issuing state (ICAO code) and number; a server older than
+        state keys ignores the state and answers by number."""
         path = f"{p.API_PREFIX}/status/passport/{quote(number, safe='')}"
-        return self._call(p.StatusAnswer, "GET", path, timeout=timeout)
+        params = {"state": state} if state else None
+        return self._call(p.StatusAnswer, "GET", path, params=params, timeout=timeout)
 
     def post_visits(self, events: Sequence[p.VisitEvent]) -> p.BatchResult:
         batch = p.VisitBatch(events=list(events))

@@ -29,14 +29,17 @@ _MIN_USEFUL_S = 0.02  # below this, an HTTP round trip cannot succeed: go straig
 
 @dataclass(frozen=True)
 class LookupKey:
-    """What to look up: an IIN, or a passport number for a foreign visitor.
+    """What to look up: an IIN, or a passport number for a foreign visitor with its issuing
+    state (canonical ICAO code) when the document said it.
 
-    `pseudonym` is the venue's keyed hash of the value; the cache and the visit log use only it.
+    `pseudonym` is the venue's keyed hash of the value (and state); the cache and the visit log
+    use only it.
     """
 
     kind: Literal["iin", "passport"]
     value: str
     pseudonym: str
+    state: str | None = None
 
     def __repr__(self) -> str:  # never print the IIN, even in a traceback
         return f"LookupKey({self.kind}, {self.pseudonym[:8]}...)"
@@ -99,7 +102,7 @@ class OnlineProvider:
 
     def lookup(self, key: LookupKey, *, budget_s: float, now: datetime) -> StatusResult | None:
         if key.kind == "passport":
-            answer = self.client.status_by_passport(key.value, timeout=budget_s)
+            answer = self.client.status_by_passport(key.value, state=key.state, timeout=budget_s)
         else:
             answer = self.client.status(key.value, timeout=budget_s)
         return StatusResult(
