@@ -26,7 +26,14 @@ from app.documents.data import ReceiptData
 from app.documents.fmt import format_datetime, format_money
 from app.documents.fonts import BOLD, REGULAR, register_fonts
 from app.documents.qr import draw_qr
-from app.documents.receipt_rows import Row, footer_rows, header_rows, receipt_rows, totals_rows
+from app.documents.receipt_rows import (
+    Row,
+    fiscal_mark,
+    footer_rows,
+    header_rows,
+    receipt_rows,
+    totals_rows,
+)
 from app.documents.texts import t
 
 ReceiptSize = Literal["80mm", "a4"]
@@ -58,6 +65,11 @@ def render_receipt_pdf(data: ReceiptData, size: ReceiptSize = "80mm") -> bytes:
     if size == "a4":
         return _render_a4(data)
     raise ValueError(f"unknown receipt size {size!r}")
+
+
+def ofd_link(data: ReceiptData) -> str:
+    """The OFD's link of a fiscalised cheque (printed as a QR code too), or ""."""
+    return data.ofd_url if data.fiscal_status == "done" else ""
 
 
 def _roll_lines(row: Row, width: float) -> list[tuple[str, str]]:
@@ -104,7 +116,12 @@ def _render_roll(data: ReceiptData) -> bytes:
             else:
                 canvas.drawString(left, baseline, text_left)
                 canvas.drawRightString(right, baseline, text_right)
-    draw_qr(canvas, str(data.receipt_id), middle - QR_SIZE_ROLL / 2, ROLL_MARGIN, QR_SIZE_ROLL)
+    if ofd_link(data):  # the OFD's cheque link for the customer, the receipt id for the desk
+        gap = 4 * mm
+        draw_qr(canvas, data.ofd_url, middle - gap / 2 - QR_SIZE_ROLL, ROLL_MARGIN, QR_SIZE_ROLL)
+        draw_qr(canvas, str(data.receipt_id), middle + gap / 2, ROLL_MARGIN, QR_SIZE_ROLL)
+    else:
+        draw_qr(canvas, str(data.receipt_id), middle - QR_SIZE_ROLL / 2, ROLL_MARGIN, QR_SIZE_ROLL)
     canvas.showPage()
     canvas.save()
     return buffer.getvalue()
@@ -246,11 +263,17 @@ def _a4_story(data: ReceiptData, width: float) -> list[Flowable]:
     receipt_pairs = [row for row in head[7:] if row.kind == "pair"]
     footer = footer_rows(data)
     qr_caption = f"{_escape(footer[-2].left)}:<br/>{_escape(footer[-1].left)}"
-    qr_row = Table(
-        [[_QrFlowable(str(data.receipt_id), QR_SIZE_A4), Paragraph(qr_caption, styles["base"])]],
-        colWidths=[QR_SIZE_A4 + 6 * mm, width - QR_SIZE_A4 - 6 * mm],
-        hAlign="LEFT",
-    )
+    cells: list[Flowable] = [
+        _QrFlowable(str(data.receipt_id), QR_SIZE_A4),
+        Paragraph(qr_caption, styles["base"]),
+    ]
+    widths = [QR_SIZE_A4 + 6 * mm, width - QR_SIZE_A4 - 6 * mm]
+    if ofd_link(data):
+        ofd_caption = f"{_escape(t(lang, 'receipt.ofd'))}:<br/>{_escape(data.ofd_url)}"
+        cells += [_QrFlowable(data.ofd_url, QR_SIZE_A4), Paragraph(ofd_caption, styles["base"])]
+        half = (width - 2 * QR_SIZE_A4 - 12 * mm) / 2
+        widths = [QR_SIZE_A4 + 6 * mm, half, QR_SIZE_A4 + 6 * mm, half]
+    qr_row = Table([cells], colWidths=widths, hAlign="LEFT")
     qr_row.setStyle(TableStyle([*_TIGHT, ("VALIGN", (0, 0), (-1, -1), "MIDDLE")]))
     half = [width * 0.4, width * 0.6]
     return [
@@ -260,6 +283,7 @@ def _a4_story(data: ReceiptData, width: float) -> list[Flowable]:
         _pairs_table(registers, styles, half),
         Spacer(1, 5 * mm),
         Paragraph(_escape(t(lang, f"receipt.title.{data.kind}")), styles["title"]),
+        *([Paragraph(_escape(mark), styles["title"])] if (mark := fiscal_mark(data)) else []),
         _pairs_table(receipt_pairs, styles, half),
         Spacer(1, 4 * mm),
         _tickets_table(data, styles, width),
