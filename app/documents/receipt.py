@@ -42,6 +42,7 @@ ROLL_WIDTH = 80 * mm
 ROLL_MARGIN = 4 * mm
 QR_SIZE_ROLL = 30 * mm
 QR_SIZE_A4 = 35 * mm
+QR_CAPTION = 3.5 * mm  # a line under each of two QR codes, saying which is which
 
 # row kind -> (font, size, leading); the 80 mm roll prints at 8 pt, legible on thermal paper
 _ROLL_STYLE: dict[str, tuple[str, float, float]] = {
@@ -84,14 +85,29 @@ def _roll_lines(row: Row, width: float) -> list[tuple[str, str]]:
         return lines
     if row.kind == "rule":
         return [("", "")]
-    return [(piece, "") for piece in simpleSplit(row.left, font, size, width)]
+    return [(piece, "") for piece in _split(row.left, font, size, width)]
+
+
+def _split(text: str, font: str, size: float, width: float) -> list[str]:
+    """Wrapped at spaces, and a word longer than the line (an OFD link) cut where it must be."""
+    lines: list[str] = []
+    for piece in simpleSplit(text, font, size, width):
+        while stringWidth(piece, font, size) > width:
+            cut = len(piece) - 1
+            while cut > 1 and stringWidth(piece[:cut], font, size) > width:
+                cut -= 1
+            lines.append(piece[:cut])
+            piece = piece[cut:]
+        lines.append(piece)
+    return lines
 
 
 def _render_roll(data: ReceiptData) -> bytes:
     width = ROLL_WIDTH - 2 * ROLL_MARGIN
     laid_out = [(row, _roll_lines(row, width)) for row in receipt_rows(data)]
     text_height = sum(_ROLL_STYLE[row.kind][2] * len(lines) for row, lines in laid_out)
-    height = ROLL_MARGIN * 2 + text_height + 3 * mm + QR_SIZE_ROLL
+    captions = QR_CAPTION if ofd_link(data) else 0.0
+    height = ROLL_MARGIN * 2 + text_height + 3 * mm + QR_SIZE_ROLL + captions
     buffer = io.BytesIO()
     canvas = Canvas(buffer, pagesize=(ROLL_WIDTH, height), invariant=True)
     canvas.setTitle(f"{t(data.language, 'receipt.number')} {data.receipt_number}")
@@ -117,9 +133,14 @@ def _render_roll(data: ReceiptData) -> bytes:
                 canvas.drawString(left, baseline, text_left)
                 canvas.drawRightString(right, baseline, text_right)
     if ofd_link(data):  # the OFD's cheque link for the customer, the receipt id for the desk
-        gap = 4 * mm
-        draw_qr(canvas, data.ofd_url, middle - gap / 2 - QR_SIZE_ROLL, ROLL_MARGIN, QR_SIZE_ROLL)
-        draw_qr(canvas, str(data.receipt_id), middle + gap / 2, ROLL_MARGIN, QR_SIZE_ROLL)
+        gap, bottom = 4 * mm, ROLL_MARGIN + QR_CAPTION
+        centres = (middle - gap / 2 - QR_SIZE_ROLL / 2, middle + gap / 2 + QR_SIZE_ROLL / 2)
+        values = (data.ofd_url, str(data.receipt_id))
+        labels = (t(data.language, "receipt.ofd_qr"), t(data.language, "receipt.receipt_id"))
+        canvas.setFont(REGULAR, 6.5)
+        for centre, value, label in zip(centres, values, labels, strict=True):
+            draw_qr(canvas, value, centre - QR_SIZE_ROLL / 2, bottom, QR_SIZE_ROLL)
+            canvas.drawCentredString(centre, ROLL_MARGIN + 0.5 * mm, label)
     else:
         draw_qr(canvas, str(data.receipt_id), middle - QR_SIZE_ROLL / 2, ROLL_MARGIN, QR_SIZE_ROLL)
     canvas.showPage()
