@@ -449,129 +449,129 @@
     <name>RefundDeskScreen</name>
     <message>
         <location filename="../../app/views/console.py" line="424"/>
-        <location filename="../../app/views/refund_desk.py" line="173"/>
-        <location filename="../../app/views/refund_desk_parts.py" line="128"/>
+        <location filename="../../app/views/refund_desk.py" line="176"/>
+        <location filename="../../app/views/refund_desk_parts.py" line="131"/>
         <source>Refunds</source>
         <translation>Қайтарулар</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_desk.py" line="176"/>
+        <location filename="../../app/views/refund_desk.py" line="179"/>
         <source>Order number or ticket code</source>
         <translation>Тапсырыс нөмірі немесе билет коды</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_desk.py" line="177"/>
+        <location filename="../../app/views/refund_desk.py" line="180"/>
         <source>Find</source>
         <translation>Іздеу</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_desk.py" line="178"/>
+        <location filename="../../app/views/refund_desk.py" line="181"/>
         <source>Refused at the door today</source>
         <translation>Бүгін кіреберісте кіргізілмегендер</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_desk.py" line="179"/>
-        <location filename="../../app/views/refund_desk_parts.py" line="146"/>
+        <location filename="../../app/views/refund_desk.py" line="182"/>
+        <location filename="../../app/views/refund_desk_parts.py" line="149"/>
         <source>Receipts not printed</source>
         <translation>Басылмаған чектер</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_desk.py" line="180"/>
+        <location filename="../../app/views/refund_desk.py" line="183"/>
         <source>Print selected receipt</source>
         <translation>Таңдалған чекті басып шығару</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_desk.py" line="182"/>
+        <location filename="../../app/views/refund_desk.py" line="185"/>
         <source>Refund</source>
         <translation>Қайтару</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_desk.py" line="182"/>
+        <location filename="../../app/views/refund_desk.py" line="185"/>
         <source>Exchange…</source>
         <translation>Айырбастау…</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_desk.py" line="183"/>
+        <location filename="../../app/views/refund_desk.py" line="186"/>
         <source>Contact-centre request</source>
         <translation>Байланыс орталығына өтінім</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_desk.py" line="183"/>
+        <location filename="../../app/views/refund_desk.py" line="186"/>
         <source>Attach proof…</source>
         <translation>Дәлел қосу…</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_desk.py" line="184"/>
+        <location filename="../../app/views/refund_desk.py" line="187"/>
         <source>Override (supervisor)…</source>
         <translation>Ерекше рұқсат (жетекші)…</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_desk.py" line="187"/>
+        <location filename="../../app/views/refund_desk.py" line="190"/>
         <source>Retry printing</source>
         <translation>Қайта басып шығару</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_desk.py" line="220"/>
+        <location filename="../../app/views/refund_desk.py" line="223"/>
         <source>No cash shift open</source>
         <translation>Касса ауысымы ашылмаған</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_desk.py" line="221"/>
+        <location filename="../../app/views/refund_desk.py" line="224"/>
         <source>Open shift</source>
         <translation>Ауысымды ашу</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_desk.py" line="223"/>
+        <location filename="../../app/views/refund_desk.py" line="226"/>
         <source>Shift open since %1 (%2)</source>
         <translation>Ауысым ашылды: %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_desk.py" line="226"/>
+        <location filename="../../app/views/refund_desk.py" line="229"/>
         <source>Close shift</source>
         <translation>Ауысымды жабу</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_desk.py" line="232"/>
+        <location filename="../../app/views/refund_desk.py" line="235"/>
         <source> (refunded)</source>
         <translation> (қайтарылды)</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_desk.py" line="241"/>
+        <location filename="../../app/views/refund_desk.py" line="244"/>
         <source>No. %1 · order %2 · %3</source>
         <translation>№ %1 · тапсырыс %2 · %3</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_desk.py" line="253"/>
+        <location filename="../../app/views/refund_desk.py" line="256"/>
         <source>Order %1 · %2 · %3 · %4</source>
         <translation>Тапсырыс %1 · %2 · %3 · %4</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_desk.py" line="265"/>
+        <location filename="../../app/views/refund_desk.py" line="268"/>
         <source>Ashyq proof: refused at %1 at %2 (status %3); the deadline is lifted.</source>
         <translation>Ashyq дәлелі: кіргізілмеді — кіреберіс %1, %2 (мәртебе: %3); қайтару мерзімі шектелмейді.</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_desk.py" line="270"/>
+        <location filename="../../app/views/refund_desk.py" line="273"/>
         <source>Attached proof: %1</source>
         <translation>Қосылған дәлел: %1</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_desk.py" line="277"/>
+        <location filename="../../app/views/refund_desk.py" line="280"/>
         <source>The central server refused this refund: %1</source>
         <translation>Орталық сервер бұл қайтаруды қабылдамады: %1</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_desk.py" line="301"/>
+        <location filename="../../app/views/refund_desk.py" line="304"/>
         <source>Selected: %1 · fee %2 · refund %3</source>
         <translation>Таңдалды: %1 · алым %2 · қайтарылады %3</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_desk.py" line="305"/>
+        <location filename="../../app/views/refund_desk.py" line="308"/>
         <source>Money back on the card by %1</source>
         <translation>Ақша картаға қайтарылатын соңғы күн: %1</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_desk.py" line="333"/>
+        <location filename="../../app/views/refund_desk.py" line="336"/>
         <source>Tickets: %1
 Fee withheld: %2
 Returned to the card: %3</source>
@@ -580,72 +580,72 @@ Returned to the card: %3</source>
 Картаға қайтарылады: %3</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_desk.py" line="344"/>
+        <location filename="../../app/views/refund_desk.py" line="347"/>
         <source>Refund these tickets?</source>
         <translation>Бұл билеттер қайтарылсын ба?</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_desk.py" line="358"/>
+        <location filename="../../app/views/refund_desk.py" line="361"/>
         <source>Refund against the rules?</source>
         <translation>Ережеге қарамастан қайтарылсын ба?</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_desk.py" line="358"/>
+        <location filename="../../app/views/refund_desk.py" line="361"/>
         <source>A supervisor approves this refund.</source>
         <translation>Бұл қайтаруды ауысым жетекшісі мақұлдайды.</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_desk.py" line="372"/>
+        <location filename="../../app/views/refund_desk.py" line="375"/>
         <source>This organizer has no later session on this console.</source>
         <translation>Бұл ұйымдастырушының осы консольде кейінгі сеансы жоқ.</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_desk.py" line="377"/>
+        <location filename="../../app/views/refund_desk.py" line="380"/>
         <source>Exchange to %1?</source>
         <translation>%1 сеансына айырбасталсын ба?</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_desk.py" line="390"/>
+        <location filename="../../app/views/refund_desk.py" line="393"/>
         <source>Record a contact-centre request?</source>
         <translation>Байланыс орталығына өтінім тіркелсін бе?</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_desk.py" line="391"/>
+        <location filename="../../app/views/refund_desk.py" line="394"/>
         <source>No money moves at the desk; the organizer&apos;s contact centre handles the refund.</source>
         <translation>Кассада ақша қайтарылмайды: қайтаруды ұйымдастырушының байланыс орталығы жүргізеді.</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_desk.py" line="420"/>
+        <location filename="../../app/views/refund_desk.py" line="423"/>
         <source>Done: receipt No. %1, returned %2.</source>
         <translation>Дайын: чек № %1, қайтарылды %2.</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_desk.py" line="425"/>
+        <location filename="../../app/views/refund_desk.py" line="428"/>
         <source>Money back by %1.</source>
         <translation>Ақша қайтарылатын соңғы күн: %1.</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_desk.py" line="439"/>
+        <location filename="../../app/views/refund_desk.py" line="442"/>
         <source>A supervisor may override.</source>
         <translation>Ауысым жетекшісі ерекше рұқсат бере алады.</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_desk.py" line="440"/>
+        <location filename="../../app/views/refund_desk.py" line="443"/>
         <source>Refused by the rules:</source>
         <translation>Ереже бойынша бас тартылды:</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_desk.py" line="458"/>
+        <location filename="../../app/views/refund_desk.py" line="461"/>
         <source>Receipt No. %1 printed.</source>
         <translation>№ %1 чек басып шығарылды.</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_desk.py" line="461"/>
+        <location filename="../../app/views/refund_desk.py" line="464"/>
         <source>The receipt did not print: %1. The refund is saved; fix the printer and press Retry.</source>
         <translation>Чек басылмады: %1. Қайтару сақталды; принтерді жөндеп, «Қайта басып шығару» батырмасын басыңыз.</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_desk.py" line="518"/>
+        <location filename="../../app/views/refund_desk.py" line="521"/>
         <source>No supervisor PIN can be checked offline at this station. Connect to the server, or ask the administrator for a supervisor PIN of 8 or more digits.</source>
         <translation>Бұл жұмыс орнында ауысым жетекшісінің PIN-кодын желісіз тексеру мүмкін емес. Серверге қосылыңыз немесе әкімшіден ауысым жетекшісіне 8 немесе одан көп цифрлы PIN-код сұраңыз.</translation>
     </message>
@@ -670,42 +670,42 @@ Returned to the card: %3</source>
         <translation>принтердің мұндай қосылымы мұнда қолдау көрсетілмейді</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_desk.py" line="485"/>
+        <location filename="../../app/views/refund_desk.py" line="488"/>
         <source>Close the shift?</source>
         <translation>Ауысым жабылсын ба?</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_desk.py" line="485"/>
+        <location filename="../../app/views/refund_desk.py" line="488"/>
         <source>The closing summary follows.</source>
         <translation>Одан кейін ауысым қорытындысы шығады.</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_desk.py" line="491"/>
+        <location filename="../../app/views/refund_desk.py" line="494"/>
         <source>Shift closed</source>
         <translation>Ауысым жабылды</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_desk_parts.py" line="131"/>
+        <location filename="../../app/views/refund_desk_parts.py" line="134"/>
         <source>Ticket prices</source>
         <translation>Билеттер құны</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_desk_parts.py" line="132"/>
+        <location filename="../../app/views/refund_desk_parts.py" line="135"/>
         <source>Fees withheld</source>
         <translation>Ұсталған алымдар</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_desk_parts.py" line="134"/>
+        <location filename="../../app/views/refund_desk_parts.py" line="137"/>
         <source>Returned to cards</source>
         <translation>Карталарға қайтарылды</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_desk_parts.py" line="138"/>
+        <location filename="../../app/views/refund_desk_parts.py" line="141"/>
         <source>Exchanges</source>
         <translation>Айырбастаулар</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_desk_parts.py" line="142"/>
+        <location filename="../../app/views/refund_desk_parts.py" line="145"/>
         <source>Contact-centre requests</source>
         <translation>Байланыс орталығына өтінімдер</translation>
     </message>
@@ -750,43 +750,48 @@ Returned to the card: %3</source>
         <translation>студенттік</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_desk_parts.py" line="120"/>
+        <location filename="../../app/views/refund_desk_parts.py" line="118"/>
+        <source>its fiscal cheque still waits for the cash register</source>
+        <translation>оның фискалдық чегі әлі де БКМ-ді күтуде</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/refund_desk_parts.py" line="123"/>
         <source>printer error</source>
         <translation>принтер қатесі</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_desk_parts.py" line="171"/>
+        <location filename="../../app/views/refund_desk_parts.py" line="174"/>
         <source>Exchange</source>
         <translation>Айырбастау</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_desk_parts.py" line="172"/>
+        <location filename="../../app/views/refund_desk_parts.py" line="175"/>
         <source>Session:</source>
         <translation>Сеанс:</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_desk_parts.py" line="183"/>
+        <location filename="../../app/views/refund_desk_parts.py" line="186"/>
         <source>Attach proof</source>
         <translation>Дәлел қосу</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_desk_parts.py" line="185"/>
+        <location filename="../../app/views/refund_desk_parts.py" line="188"/>
         <source>Images and PDF (*.jpg *.jpeg *.png *.pdf)</source>
         <translation>Суреттер және PDF (*.jpg *.jpeg *.png *.pdf)</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_desk_parts.py" line="194"/>
-        <location filename="../../app/views/refund_desk_parts.py" line="201"/>
+        <location filename="../../app/views/refund_desk_parts.py" line="197"/>
+        <location filename="../../app/views/refund_desk_parts.py" line="204"/>
         <source>Override</source>
         <translation>Ерекше рұқсат</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_desk_parts.py" line="195"/>
+        <location filename="../../app/views/refund_desk_parts.py" line="198"/>
         <source>Reason:</source>
         <translation>Себебі:</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_desk_parts.py" line="202"/>
+        <location filename="../../app/views/refund_desk_parts.py" line="205"/>
         <source>Supervisor PIN:</source>
         <translation>Жетекшінің PIN-коды:</translation>
     </message>

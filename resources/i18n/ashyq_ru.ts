@@ -450,129 +450,129 @@
     <name>RefundDeskScreen</name>
     <message>
         <location filename="../../app/views/console.py" line="424"/>
-        <location filename="../../app/views/refund_desk.py" line="173"/>
-        <location filename="../../app/views/refund_desk_parts.py" line="128"/>
+        <location filename="../../app/views/refund_desk.py" line="176"/>
+        <location filename="../../app/views/refund_desk_parts.py" line="131"/>
         <source>Refunds</source>
         <translation>Возвраты</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_desk.py" line="176"/>
+        <location filename="../../app/views/refund_desk.py" line="179"/>
         <source>Order number or ticket code</source>
         <translation>Номер заказа или код билета</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_desk.py" line="177"/>
+        <location filename="../../app/views/refund_desk.py" line="180"/>
         <source>Find</source>
         <translation>Найти</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_desk.py" line="178"/>
+        <location filename="../../app/views/refund_desk.py" line="181"/>
         <source>Refused at the door today</source>
         <translation>Сегодня не пропущены на входе</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_desk.py" line="179"/>
-        <location filename="../../app/views/refund_desk_parts.py" line="146"/>
+        <location filename="../../app/views/refund_desk.py" line="182"/>
+        <location filename="../../app/views/refund_desk_parts.py" line="149"/>
         <source>Receipts not printed</source>
         <translation>Ненапечатанные чеки</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_desk.py" line="180"/>
+        <location filename="../../app/views/refund_desk.py" line="183"/>
         <source>Print selected receipt</source>
         <translation>Напечатать выбранный чек</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_desk.py" line="182"/>
+        <location filename="../../app/views/refund_desk.py" line="185"/>
         <source>Refund</source>
         <translation>Возврат</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_desk.py" line="182"/>
+        <location filename="../../app/views/refund_desk.py" line="185"/>
         <source>Exchange…</source>
         <translation>Обмен…</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_desk.py" line="183"/>
+        <location filename="../../app/views/refund_desk.py" line="186"/>
         <source>Contact-centre request</source>
         <translation>Заявка в контакт-центр</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_desk.py" line="183"/>
+        <location filename="../../app/views/refund_desk.py" line="186"/>
         <source>Attach proof…</source>
         <translation>Приложить подтверждение…</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_desk.py" line="184"/>
+        <location filename="../../app/views/refund_desk.py" line="187"/>
         <source>Override (supervisor)…</source>
         <translation>Исключение (старший смены)…</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_desk.py" line="187"/>
+        <location filename="../../app/views/refund_desk.py" line="190"/>
         <source>Retry printing</source>
         <translation>Повторить печать</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_desk.py" line="220"/>
+        <location filename="../../app/views/refund_desk.py" line="223"/>
         <source>No cash shift open</source>
         <translation>Кассовая смена не открыта</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_desk.py" line="221"/>
+        <location filename="../../app/views/refund_desk.py" line="224"/>
         <source>Open shift</source>
         <translation>Открыть смену</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_desk.py" line="223"/>
+        <location filename="../../app/views/refund_desk.py" line="226"/>
         <source>Shift open since %1 (%2)</source>
         <translation>Смена открыта с %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_desk.py" line="226"/>
+        <location filename="../../app/views/refund_desk.py" line="229"/>
         <source>Close shift</source>
         <translation>Закрыть смену</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_desk.py" line="232"/>
+        <location filename="../../app/views/refund_desk.py" line="235"/>
         <source> (refunded)</source>
         <translation> (возврат оформлен)</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_desk.py" line="241"/>
+        <location filename="../../app/views/refund_desk.py" line="244"/>
         <source>No. %1 · order %2 · %3</source>
         <translation>№ %1 · заказ %2 · %3</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_desk.py" line="253"/>
+        <location filename="../../app/views/refund_desk.py" line="256"/>
         <source>Order %1 · %2 · %3 · %4</source>
         <translation>Заказ %1 · %2 · %3 · %4</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_desk.py" line="265"/>
+        <location filename="../../app/views/refund_desk.py" line="268"/>
         <source>Ashyq proof: refused at %1 at %2 (status %3); the deadline is lifted.</source>
         <translation>Подтверждение Ashyq: отказ на входе %1, %2 (статус: %3); срок возврата снят.</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_desk.py" line="270"/>
+        <location filename="../../app/views/refund_desk.py" line="273"/>
         <source>Attached proof: %1</source>
         <translation>Приложено подтверждение: %1</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_desk.py" line="277"/>
+        <location filename="../../app/views/refund_desk.py" line="280"/>
         <source>The central server refused this refund: %1</source>
         <translation>Центральный сервер отклонил этот возврат: %1</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_desk.py" line="301"/>
+        <location filename="../../app/views/refund_desk.py" line="304"/>
         <source>Selected: %1 · fee %2 · refund %3</source>
         <translation>Выбрано: %1 · сбор %2 · к возврату %3</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_desk.py" line="305"/>
+        <location filename="../../app/views/refund_desk.py" line="308"/>
         <source>Money back on the card by %1</source>
         <translation>Деньги вернутся на карту до %1</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_desk.py" line="333"/>
+        <location filename="../../app/views/refund_desk.py" line="336"/>
         <source>Tickets: %1
 Fee withheld: %2
 Returned to the card: %3</source>
@@ -581,72 +581,72 @@ Returned to the card: %3</source>
 Возврат на карту: %3</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_desk.py" line="344"/>
+        <location filename="../../app/views/refund_desk.py" line="347"/>
         <source>Refund these tickets?</source>
         <translation>Вернуть эти билеты?</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_desk.py" line="358"/>
+        <location filename="../../app/views/refund_desk.py" line="361"/>
         <source>Refund against the rules?</source>
         <translation>Вернуть вопреки правилам?</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_desk.py" line="358"/>
+        <location filename="../../app/views/refund_desk.py" line="361"/>
         <source>A supervisor approves this refund.</source>
         <translation>Этот возврат одобряет старший смены.</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_desk.py" line="372"/>
+        <location filename="../../app/views/refund_desk.py" line="375"/>
         <source>This organizer has no later session on this console.</source>
         <translation>У этого организатора нет более поздних сеансов в этой консоли.</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_desk.py" line="377"/>
+        <location filename="../../app/views/refund_desk.py" line="380"/>
         <source>Exchange to %1?</source>
         <translation>Обменять на сеанс %1?</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_desk.py" line="390"/>
+        <location filename="../../app/views/refund_desk.py" line="393"/>
         <source>Record a contact-centre request?</source>
         <translation>Оформить заявку в контакт-центр?</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_desk.py" line="391"/>
+        <location filename="../../app/views/refund_desk.py" line="394"/>
         <source>No money moves at the desk; the organizer&apos;s contact centre handles the refund.</source>
         <translation>На кассе деньги не возвращаются: возврат проводит контакт-центр организатора.</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_desk.py" line="420"/>
+        <location filename="../../app/views/refund_desk.py" line="423"/>
         <source>Done: receipt No. %1, returned %2.</source>
         <translation>Готово: чек № %1, возвращено %2.</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_desk.py" line="425"/>
+        <location filename="../../app/views/refund_desk.py" line="428"/>
         <source>Money back by %1.</source>
         <translation>Деньги вернутся до %1.</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_desk.py" line="439"/>
+        <location filename="../../app/views/refund_desk.py" line="442"/>
         <source>A supervisor may override.</source>
         <translation>Старший смены может сделать исключение.</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_desk.py" line="440"/>
+        <location filename="../../app/views/refund_desk.py" line="443"/>
         <source>Refused by the rules:</source>
         <translation>Отказ по правилам:</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_desk.py" line="458"/>
+        <location filename="../../app/views/refund_desk.py" line="461"/>
         <source>Receipt No. %1 printed.</source>
         <translation>Чек № %1 напечатан.</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_desk.py" line="461"/>
+        <location filename="../../app/views/refund_desk.py" line="464"/>
         <source>The receipt did not print: %1. The refund is saved; fix the printer and press Retry.</source>
         <translation>Чек не напечатан: %1. Возврат сохранён; устраните неполадку принтера и нажмите «Повторить печать».</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_desk.py" line="518"/>
+        <location filename="../../app/views/refund_desk.py" line="521"/>
         <source>No supervisor PIN can be checked offline at this station. Connect to the server, or ask the administrator for a supervisor PIN of 8 or more digits.</source>
         <translation>На этом рабочем месте PIN-код старшего смены нельзя проверить без сети. Подключитесь к серверу или попросите у администратора для старшего смены PIN-код из 8 или более цифр.</translation>
     </message>
@@ -671,42 +671,42 @@ Returned to the card: %3</source>
         <translation>такое подключение принтера здесь не поддерживается</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_desk.py" line="485"/>
+        <location filename="../../app/views/refund_desk.py" line="488"/>
         <source>Close the shift?</source>
         <translation>Закрыть смену?</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_desk.py" line="485"/>
+        <location filename="../../app/views/refund_desk.py" line="488"/>
         <source>The closing summary follows.</source>
         <translation>Далее — итоги смены.</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_desk.py" line="491"/>
+        <location filename="../../app/views/refund_desk.py" line="494"/>
         <source>Shift closed</source>
         <translation>Смена закрыта</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_desk_parts.py" line="131"/>
+        <location filename="../../app/views/refund_desk_parts.py" line="134"/>
         <source>Ticket prices</source>
         <translation>Стоимость билетов</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_desk_parts.py" line="132"/>
+        <location filename="../../app/views/refund_desk_parts.py" line="135"/>
         <source>Fees withheld</source>
         <translation>Удержано сборов</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_desk_parts.py" line="134"/>
+        <location filename="../../app/views/refund_desk_parts.py" line="137"/>
         <source>Returned to cards</source>
         <translation>Возвращено на карты</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_desk_parts.py" line="138"/>
+        <location filename="../../app/views/refund_desk_parts.py" line="141"/>
         <source>Exchanges</source>
         <translation>Обмены</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_desk_parts.py" line="142"/>
+        <location filename="../../app/views/refund_desk_parts.py" line="145"/>
         <source>Contact-centre requests</source>
         <translation>Заявки в контакт-центр</translation>
     </message>
@@ -751,43 +751,48 @@ Returned to the card: %3</source>
         <translation>студенческий</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_desk_parts.py" line="120"/>
+        <location filename="../../app/views/refund_desk_parts.py" line="118"/>
+        <source>its fiscal cheque still waits for the cash register</source>
+        <translation>его фискальный чек всё ещё ждёт ККМ</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/refund_desk_parts.py" line="123"/>
         <source>printer error</source>
         <translation>ошибка принтера</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_desk_parts.py" line="171"/>
+        <location filename="../../app/views/refund_desk_parts.py" line="174"/>
         <source>Exchange</source>
         <translation>Обмен</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_desk_parts.py" line="172"/>
+        <location filename="../../app/views/refund_desk_parts.py" line="175"/>
         <source>Session:</source>
         <translation>Сеанс:</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_desk_parts.py" line="183"/>
+        <location filename="../../app/views/refund_desk_parts.py" line="186"/>
         <source>Attach proof</source>
         <translation>Приложить подтверждение</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_desk_parts.py" line="185"/>
+        <location filename="../../app/views/refund_desk_parts.py" line="188"/>
         <source>Images and PDF (*.jpg *.jpeg *.png *.pdf)</source>
         <translation>Изображения и PDF (*.jpg *.jpeg *.png *.pdf)</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_desk_parts.py" line="194"/>
-        <location filename="../../app/views/refund_desk_parts.py" line="201"/>
+        <location filename="../../app/views/refund_desk_parts.py" line="197"/>
+        <location filename="../../app/views/refund_desk_parts.py" line="204"/>
         <source>Override</source>
         <translation>Исключение</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_desk_parts.py" line="195"/>
+        <location filename="../../app/views/refund_desk_parts.py" line="198"/>
         <source>Reason:</source>
         <translation>Причина:</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_desk_parts.py" line="202"/>
+        <location filename="../../app/views/refund_desk_parts.py" line="205"/>
         <source>Supervisor PIN:</source>
         <translation>PIN-код старшего смены:</translation>
     </message>
