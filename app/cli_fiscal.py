@@ -1,6 +1,6 @@
 """`ashyq fiscal ...`: the station's online cash register from the command line.
 
-`login` keeps the register's account in the keyring; `status` lists the return cheques and
+`use` chooses the station's register in its settings; `login` keeps the register's account in the keyring; `status` lists the return cheques and
 where each stands; `send` sends the waiting ones (and prints the receipts again with their fiscal
 data to a folder or the station's ESC/POS printer); `retry` puts a refused cheque back in the
 queue; `report x|z` asks the register for its X report or closes its shift (Z report). Which
@@ -41,6 +41,36 @@ def _service(args: argparse.Namespace) -> Any:
     path = _db(args)
     upgrade_database(path)
     return FiscalService(session_factory(open_engine(path), write=True))
+
+
+def cmd_use(args: argparse.Namespace) -> int:
+    """Choose the station's register in its settings (checked like any other setting)."""
+    from app import settings as station_settings
+    from app.paths import data_dir
+
+    path = Path(args.settings) if args.settings else data_dir() / "settings.json"
+    current = station_settings.load(path)[0]
+    changes: dict[str, str] = {"fiscal_register": args.register}
+    if args.url is not None:
+        changes["webkassa_url"] = args.url.strip()
+    if args.cashbox is not None:
+        changes["webkassa_cashbox"] = args.cashbox.strip()
+    try:
+        updated = current.with_changes(**changes)
+    except station_settings.SettingError as exc:
+        _emit(args, {"error": exc.code, "message": exc.message}, exc.message)
+        return EXIT_REJECTED
+    if updated.fiscal_register == "webkassa" and not (
+        updated.webkassa_url and updated.webkassa_cashbox
+    ):
+        message = "Webkassa needs --url and --cashbox (the cashbox's unique number)."
+        _emit(args, {"error": "incomplete", "message": message}, message)
+        return EXIT_REJECTED
+    station_settings.save(updated, path)
+    payload = {"fiscal_register": updated.fiscal_register, "webkassa_url": updated.webkassa_url,
+               "webkassa_cashbox": updated.webkassa_cashbox}  # fmt: skip
+    _emit(args, payload, f"fiscal register: {updated.fiscal_register} (restart the console)")
+    return EXIT_OK
 
 
 def cmd_login(args: argparse.Namespace) -> int:
@@ -124,6 +154,12 @@ def register(sub: Any) -> None:
         f.add_argument("--settings", help="settings.json (default: the console's data folder)")
         f.add_argument("--json", action="store_true")
 
+    f = fsub.add_parser("use", help="choose this station's register in its settings")
+    f.add_argument("register", choices=("none", "webkassa"))
+    f.add_argument("--url", help="Webkassa API address, e.g. https://kkm.webkassa.kz")
+    f.add_argument("--cashbox", help="Webkassa cashbox unique number, e.g. SWK00031455")
+    common(f)
+    f.set_defaults(func=cmd_use)
     f = fsub.add_parser("login", help="keep the register's account in the keyring")
     f.add_argument("--login", required=True)
     f.add_argument("--api-key", help="the integration's API key (X-API-KEY)")

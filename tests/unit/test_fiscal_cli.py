@@ -62,3 +62,19 @@ def test_login_status_send_and_reports(
     code, out = run(capsys, "fiscal", "report", "z", *common)
     assert code == 0 and out["kind"] == "z"
     assert server.fake.shift == 215
+
+
+def test_use_writes_the_station_settings(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    settings = tmp_path / "settings.json"
+    common = ["--settings", str(settings), "--json"]
+    code, out = run(capsys, "fiscal", "use", "webkassa", *common)
+    assert code == 2 and out["error"] == "incomplete" and not settings.exists()
+    code, out = run(capsys, "fiscal", "use", "webkassa", "--url", "https://kkm.webkassa.kz",
+                    "--cashbox", CASHBOX, *common)  # fmt: skip
+    assert code == 0
+    saved = json.loads(settings.read_text(encoding="utf-8"))
+    assert (saved["fiscal_register"], saved["webkassa_cashbox"]) == ("webkassa", CASHBOX)
+    code, out = run(capsys, "fiscal", "use", "none", *common)
+    assert code == 0 and json.loads(settings.read_text())["fiscal_register"] == "none"
