@@ -86,7 +86,7 @@ def desk_receipts(
     if register == "none":
         return ReceiptService(sessions, venue_code, clock=clock)
     try:
-        device = make_register(register, url=url, cashbox=cashbox, profile=profile, timeout_s=10)
+        device = make_register(register, url=url, cashbox=cashbox, profile=profile, timeout_s=6)
     except ValueError:  # settings incomplete: the cheques wait in the queue until they are fixed
         device = NoRegister()
     return FiscalReceiptService(sessions, venue_code, clock=clock, register=device)
