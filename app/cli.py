@@ -328,11 +328,12 @@ def build_parser() -> argparse.ArgumentParser:
 
 def _extensions() -> list[Callable[[Any], None]]:
     """Subcommands that live beside their services (sync, check, report)."""
+    from app.cli_fiscal import register as register_fiscal
     from app.cli_outbox import register as register_outbox
     from app.cli_receipts import register as register_receipts
     from app.cli_services import register_all
 
-    return [register_all, register_outbox, register_receipts]
+    return [register_all, register_outbox, register_receipts, register_fiscal]
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -17,6 +17,7 @@ from typing import Any
 SCHEMA_VERSION = 1
 LANGUAGES = ("kk", "ru", "en")
 DECODERS = ("zxing", "pyzbar")
+FISCAL_REGISTERS = ("none", "webkassa")
 
 
 @dataclass(frozen=True)
@@ -47,6 +48,13 @@ OPTIONS: dict[str, Option] = {
     "printer": Option("", "receipt printer: a Qt printer name, or escpos:serial:COM4 ..."),
     "receipt_size": Option("80mm", "receipt paper", ("80mm", "a4")),
     "fullscreen": Option(False, "start full-screen on the door screen"),
+    "fiscal_register": Option(
+        "none",
+        "online cash register for refund cheques (none: receipts are non-fiscal)",
+        FISCAL_REGISTERS,
+    ),
+    "webkassa_url": Option("", "Webkassa API address, e.g. https://kkm.webkassa.kz"),
+    "webkassa_cashbox": Option("", "Webkassa cashbox unique number, e.g. SWK00030725"),
 }
 
 
@@ -68,6 +76,9 @@ class Settings:
     printer: str = OPTIONS["printer"].default
     receipt_size: str = OPTIONS["receipt_size"].default
     fullscreen: bool = OPTIONS["fullscreen"].default
+    fiscal_register: str = OPTIONS["fiscal_register"].default
+    webkassa_url: str = OPTIONS["webkassa_url"].default
+    webkassa_cashbox: str = OPTIONS["webkassa_cashbox"].default
     extra: dict[str, Any] = field(default_factory=dict, compare=False)
 
     def with_changes(self, **changes: Any) -> Settings:

@@ -501,6 +501,11 @@ COMMON: list[T] = [
         "такое подключение принтера здесь не поддерживается",
     ),
     ("printer error", "принтер қатесі", "ошибка принтера"),
+    (
+        "its fiscal cheque still waits for the cash register",
+        "оның фискалдық чегі әлі де БКМ-ді күтуде",
+        "его фискальный чек всё ещё ждёт ККМ",
+    ),
     ("Close the shift?", "Ауысым жабылсын ба?", "Закрыть смену?"),
     (
         "The closing summary follows.",

@@ -19,6 +19,8 @@ from zoneinfo import ZoneInfo
 from app.documents.texts import Language
 
 ReceiptKind = Literal["refund", "exchange", "contact_request"]
+FiscalState = Literal["none", "pending", "done"]
+FISCAL_STATES: tuple[FiscalState, ...] = ("none", "pending", "done")
 RECEIPT_KINDS: tuple[ReceiptKind, ...] = ("refund", "exchange", "contact_request")
 STATUS_KEYS: tuple[str, ...] = ("green", "blue", "yellow", "red", "not_found")
 
@@ -123,6 +125,11 @@ class ReceiptData:
     fiscal_sign: str = ""
     ofd_url: str = ""
     copy: bool = False
+    # "none": no online cash register at this station, the paper says NON-FISCAL; "pending": a
+    # fiscal cheque is queued for the register; "done": the register answered with the fields.
+    fiscal_state: FiscalState = "none"
+    fiscal_check_number: str = ""  # the cheque's number in the register's shift
+    fiscal_shift: str = ""
 
     def __post_init__(self) -> None:
         if self.kind not in RECEIPT_KINDS:
@@ -136,8 +143,17 @@ class ReceiptData:
             raise ValueError("a contact-centre request moves no money at the desk")
         if self.register_number and not self.register_number.isdigit():
             raise ValueError("a cash register's registration number is digits only")
-        # the register's registration number (РНМ) is 12 digits by law, like an IIN
-        _refuse_personal_numbers(self, frozenset({self.register_number}))
+        if self.fiscal_state not in FISCAL_STATES:
+            raise ValueError(f"unknown fiscal state {self.fiscal_state!r}")
+        # the register's registration number (РНМ) is 12 digits by law, like an IIN; the fiscal
+        # sign and the OFD's link come from the register, never from a visitor
+        register = {self.register_number, self.fiscal_sign, *_TWELVE_DIGITS.findall(self.ofd_url)}
+        _refuse_personal_numbers(self, frozenset(register))
+
+    @property
+    def fiscal_status(self) -> FiscalState:
+        """What the paper is: a register's fiscal sign makes it fiscal whatever the state says."""
+        return "done" if self.fiscal_sign else self.fiscal_state
 
     @property
     def total_price_tiyn(self) -> int:

@@ -188,6 +188,9 @@ def receipt_escpos(
             pending += raster_line_rows(line, width_dots)
     flush()
     out.append(ESC + b"!\x00" + GS + b"B\x00" + ESC + b"a\x00")
+    if data.fiscal_status == "done" and data.ofd_url:  # the OFD's link first: the customer's
+        out.append(raster_block(qr_rows(data.ofd_url, width_dots, module=4)))
+        out.append(b"\n")
     out.append(raster_block(qr_rows(str(data.receipt_id), width_dots)))
     out.append(ESC + b"d\x04" + GS + b"V\x42\x03")  # feed past the cutter, partial cut
     return b"".join(out)

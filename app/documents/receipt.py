@@ -26,7 +26,14 @@ from app.documents.data import ReceiptData
 from app.documents.fmt import format_datetime, format_money
 from app.documents.fonts import BOLD, REGULAR, register_fonts
 from app.documents.qr import draw_qr
-from app.documents.receipt_rows import Row, footer_rows, header_rows, receipt_rows, totals_rows
+from app.documents.receipt_rows import (
+    Row,
+    fiscal_mark,
+    footer_rows,
+    header_rows,
+    receipt_rows,
+    totals_rows,
+)
 from app.documents.texts import t
 
 ReceiptSize = Literal["80mm", "a4"]
@@ -35,6 +42,7 @@ ROLL_WIDTH = 80 * mm
 ROLL_MARGIN = 4 * mm
 QR_SIZE_ROLL = 30 * mm
 QR_SIZE_A4 = 35 * mm
+QR_CAPTION = 3.5 * mm  # a line under each of two QR codes, saying which is which
 
 # row kind -> (font, size, leading); the 80 mm roll prints at 8 pt, legible on thermal paper
 _ROLL_STYLE: dict[str, tuple[str, float, float]] = {
@@ -60,6 +68,11 @@ def render_receipt_pdf(data: ReceiptData, size: ReceiptSize = "80mm") -> bytes:
     raise ValueError(f"unknown receipt size {size!r}")
 
 
+def ofd_link(data: ReceiptData) -> str:
+    """The OFD's link of a fiscalised cheque (printed as a QR code too), or ""."""
+    return data.ofd_url if data.fiscal_status == "done" else ""
+
+
 def _roll_lines(row: Row, width: float) -> list[tuple[str, str]]:
     """A row wrapped to the roll: (left, right) pieces per printed line."""
     font, size, _ = _ROLL_STYLE[row.kind]
@@ -72,14 +85,29 @@ def _roll_lines(row: Row, width: float) -> list[tuple[str, str]]:
         return lines
     if row.kind == "rule":
         return [("", "")]
-    return [(piece, "") for piece in simpleSplit(row.left, font, size, width)]
+    return [(piece, "") for piece in _split(row.left, font, size, width)]
+
+
+def _split(text: str, font: str, size: float, width: float) -> list[str]:
+    """Wrapped at spaces, and a word longer than the line (an OFD link) cut where it must be."""
+    lines: list[str] = []
+    for piece in simpleSplit(text, font, size, width):
+        while stringWidth(piece, font, size) > width:
+            cut = len(piece) - 1
+            while cut > 1 and stringWidth(piece[:cut], font, size) > width:
+                cut -= 1
+            lines.append(piece[:cut])
+            piece = piece[cut:]
+        lines.append(piece)
+    return lines
 
 
 def _render_roll(data: ReceiptData) -> bytes:
     width = ROLL_WIDTH - 2 * ROLL_MARGIN
     laid_out = [(row, _roll_lines(row, width)) for row in receipt_rows(data)]
     text_height = sum(_ROLL_STYLE[row.kind][2] * len(lines) for row, lines in laid_out)
-    height = ROLL_MARGIN * 2 + text_height + 3 * mm + QR_SIZE_ROLL
+    captions = QR_CAPTION if ofd_link(data) else 0.0
+    height = ROLL_MARGIN * 2 + text_height + 3 * mm + QR_SIZE_ROLL + captions
     buffer = io.BytesIO()
     canvas = Canvas(buffer, pagesize=(ROLL_WIDTH, height), invariant=True)
     canvas.setTitle(f"{t(data.language, 'receipt.number')} {data.receipt_number}")
@@ -106,7 +134,17 @@ def _render_roll(data: ReceiptData) -> bytes:
             else:
                 canvas.drawString(left, baseline, text_left)
                 canvas.drawRightString(right, baseline, text_right)
-    draw_qr(canvas, str(data.receipt_id), middle - QR_SIZE_ROLL / 2, ROLL_MARGIN, QR_SIZE_ROLL)
+    if ofd_link(data):  # the OFD's cheque link for the customer, the receipt id for the desk
+        gap, bottom = 4 * mm, ROLL_MARGIN + QR_CAPTION
+        centres = (middle - gap / 2 - QR_SIZE_ROLL / 2, middle + gap / 2 + QR_SIZE_ROLL / 2)
+        values = (data.ofd_url, str(data.receipt_id))
+        labels = (t(data.language, "receipt.ofd_qr"), t(data.language, "receipt.receipt_id"))
+        canvas.setFont(REGULAR, 6.5)
+        for centre, value, label in zip(centres, values, labels, strict=True):
+            draw_qr(canvas, value, centre - QR_SIZE_ROLL / 2, bottom, QR_SIZE_ROLL)
+            canvas.drawCentredString(centre, ROLL_MARGIN + 0.5 * mm, label)
+    else:
+        draw_qr(canvas, str(data.receipt_id), middle - QR_SIZE_ROLL / 2, ROLL_MARGIN, QR_SIZE_ROLL)
     canvas.showPage()
     canvas.save()
     return buffer.getvalue()
@@ -248,11 +286,17 @@ def _a4_story(data: ReceiptData, width: float) -> list[Flowable]:
     receipt_pairs = [row for row in head[7:] if row.kind == "pair"]
     footer = footer_rows(data)
     qr_caption = f"{_escape(footer[-2].left)}:<br/>{_escape(footer[-1].left)}"
-    qr_row = Table(
-        [[_QrFlowable(str(data.receipt_id), QR_SIZE_A4), Paragraph(qr_caption, styles["base"])]],
-        colWidths=[QR_SIZE_A4 + 6 * mm, width - QR_SIZE_A4 - 6 * mm],
-        hAlign="LEFT",
-    )
+    cells: list[Flowable] = [
+        _QrFlowable(str(data.receipt_id), QR_SIZE_A4),
+        Paragraph(qr_caption, styles["base"]),
+    ]
+    widths = [QR_SIZE_A4 + 6 * mm, width - QR_SIZE_A4 - 6 * mm]
+    if ofd_link(data):
+        ofd_caption = f"{_escape(t(lang, 'receipt.ofd'))}:<br/>{_escape(data.ofd_url)}"
+        cells += [_QrFlowable(data.ofd_url, QR_SIZE_A4), Paragraph(ofd_caption, styles["base"])]
+        half = (width - 2 * QR_SIZE_A4 - 12 * mm) / 2
+        widths = [QR_SIZE_A4 + 6 * mm, half, QR_SIZE_A4 + 6 * mm, half]
+    qr_row = Table([cells], colWidths=widths, hAlign="LEFT")
     qr_row.setStyle(TableStyle([*_TIGHT, ("VALIGN", (0, 0), (-1, -1), "MIDDLE")]))
     half = [width * 0.4, width * 0.6]
     return [
@@ -262,6 +306,7 @@ def _a4_story(data: ReceiptData, width: float) -> list[Flowable]:
         _pairs_table(registers, styles, half),
         Spacer(1, 5 * mm),
         Paragraph(_escape(t(lang, f"receipt.title.{data.kind}")), styles["title"]),
+        *([Paragraph(_escape(mark), styles["title"])] if (mark := fiscal_mark(data)) else []),
         _pairs_table(receipt_pairs, styles, half),
         Spacer(1, 4 * mm),
         _tickets_table(data, styles, width),

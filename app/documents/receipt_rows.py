@@ -39,6 +39,8 @@ def header_rows(data: ReceiptData) -> list[Row]:
     ]
     if data.copy:
         rows.append(Row("stamp", t(lang, "receipt.copy")))
+    if mark := fiscal_mark(data):
+        rows.append(Row("title", mark))
     rows += [
         Row("pair", t(lang, "receipt.number"), str(data.receipt_number)),
         Row("pair", t(lang, "receipt.moment"), format_datetime(data.moment, lang, venue.zone)),
@@ -91,14 +93,37 @@ def totals_rows(data: ReceiptData) -> list[Row]:
     return rows
 
 
-def footer_rows(data: ReceiptData) -> list[Row]:
+def fiscal_mark(data: ReceiptData) -> str:
+    """The line under the title that says what this paper is for the tax office, or ""."""
+    if data.fiscal_status == "none":
+        return t(data.language, "receipt.non_fiscal")
+    if data.fiscal_status == "pending":
+        return t(data.language, "receipt.fiscal_pending")
+    return ""
+
+
+def fiscal_rows(data: ReceiptData) -> list[Row]:
+    """The register's answer (number, shift, fiscal sign, OFD link), or why there is none."""
     lang = data.language
+    if data.fiscal_status == "none":
+        return [Row("text", t(lang, "receipt.non_fiscal_note"))]
+    if data.fiscal_status == "pending":
+        return [Row("text", t(lang, "receipt.fiscal_pending_note"))]
     rows = [
+        Row("pair", t(lang, "receipt.fiscal_check_number"), data.fiscal_check_number),
+        Row("pair", t(lang, "receipt.fiscal_shift"), data.fiscal_shift),
         Row("pair", t(lang, "receipt.fiscal_sign"), data.fiscal_sign),
         Row("pair", t(lang, "receipt.ofd"), ""),
     ]
     if data.ofd_url:
         rows.append(Row("text", data.ofd_url))
+    return rows
+
+
+def footer_rows(data: ReceiptData) -> list[Row]:
+    """Ends with the receipt id's label and value: the A4 layout puts those beside its QR."""
+    lang = data.language
+    rows = fiscal_rows(data)
     rows += [
         Row("pair", t(lang, "receipt.cashier"), data.cashier),
         Row("pair", t(lang, "receipt.receipt_id"), ""),

@@ -103,6 +103,19 @@ def sample_receipt(
     )
 
 
+# What a cloud register answers for a return cheque: the fiscal sign, the cheque's number in its
+# shift, and the OFD's link where the customer checks the cheque. The sample receipt itself is
+# non-fiscal (a station without a register); `replace(sample_receipt(...), **SAMPLE_FISCAL)` is
+# the same refund fiscalised.
+SAMPLE_FISCAL: dict[str, str] = {
+    "fiscal_state": "done",
+    "fiscal_sign": "2871349956",
+    "fiscal_check_number": "57",
+    "fiscal_shift": "214",
+    "ofd_url": "https://consumer.oofd.kz/?i=2871349956&f=010100234567&s=3800.00&t=20261122T180509",
+}
+
+
 # a day's shape: quiet morning, lunch bump, evening peak (per mille of the day's checks)
 _HOUR_WEIGHTS = (0, 0, 0, 0, 0, 0, 0, 0, 0, 10, 30, 45, 60, 70, 60, 55, 65, 85, 120, 140, 130, 90, 30, 10)  # fmt: skip
 _STATUS_SHARE = (0.62, 0.30, 0.04, 0.015, 0.025)  # green, blue, yellow, red, not found

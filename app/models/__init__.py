@@ -18,6 +18,7 @@ from app.models.engine import (
     session_factory,
     writing,
 )
+from app.models.fiscal import ChequeState, FiscalCheque
 from app.models.migrate import (
     alembic_config,
     current_revision,
@@ -41,7 +42,9 @@ __all__ = [
     "AuditLog",
     "Base",
     "CashShift",
+    "ChequeState",
     "CinemaSession",
+    "FiscalCheque",
     "LocalDatabaseError",
     "Order",
     "Outbox",

@@ -41,6 +41,7 @@ from app.models.refunds import Refund, RefundLine
 from app.models.tickets import CinemaSession, Order, Ticket
 from app.models.venue import Venue
 from app.services.auth import AuthService
+from app.services.fiscal import enqueue_cheque
 from app.services.receipts import issue_receipt
 from app.services.refund_desk_data import (
     DenialProof,
@@ -94,6 +95,7 @@ class RefundDesk:
     station_id: uuid.UUID | None = None
     clock: Callable[[], datetime] = utcnow
     lang: Language = "ru"  # receipts' language unless an action says otherwise
+    fiscal_register: str = "none"  # the station's setting: "webkassa" queues return cheques
 
     # --- looking up -------------------------------------------------------------------------
 
@@ -314,8 +316,9 @@ class RefundDesk:
                 ticket.state = new_state
         enqueue_refund(session, event, now=at)
         session.flush()
-        issue_receipt(session, row, venue_code=self.venue_code, shift_id=shift_id, lang=lang,
-                      rules_days=rules.money_back_working_days)  # fmt: skip
+        receipt = issue_receipt(session, row, venue_code=self.venue_code, shift_id=shift_id,
+                                lang=lang, rules_days=rules.money_back_working_days)  # fmt: skip
+        enqueue_cheque(session, receipt, row, register=self.fiscal_register, now=at)
         details: dict[str, Any] = {
             "refund": str(refund_id),
             "order": number,

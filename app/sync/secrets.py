@@ -35,6 +35,7 @@ DEFAULT_PROFILE = "default"
 _TOKEN = "station-token"
 _PSEUDONYM_KEY = "pseudonym-key"
 _PIN_PEPPER = "pin-pepper"
+_FISCAL = "fiscal-register"  # the online cash register's login, password and API key (JSON)
 
 _HOW_TO_FIX = (
     "On Windows the Credential Manager is built in; on Linux install and unlock a Secret Service "
@@ -185,6 +186,42 @@ def forget(profile: str = DEFAULT_PROFILE) -> None:
     _delete(f"{profile}/{_TOKEN}")
     _delete(f"{profile}/{_PSEUDONYM_KEY}")
     _delete(f"{profile}/{_PIN_PEPPER}")
+
+
+@dataclass(frozen=True)
+class FiscalCredentials:
+    """The cash register's account (Webkassa: login, password, the integration's API key)."""
+
+    login: str
+    password: str = field(repr=False)
+    api_key: str = field(default="", repr=False)
+
+
+def store_fiscal_credentials(
+    credentials: FiscalCredentials, profile: str = DEFAULT_PROFILE
+) -> None:
+    if not credentials.login or not credentials.password:
+        raise ValueError("the register's login and password are both needed")
+    value = {"login": credentials.login, "password": credentials.password,
+             "api_key": credentials.api_key}  # fmt: skip
+    _set(f"{profile}/{_FISCAL}", json.dumps(value))
+
+
+def fiscal_credentials(profile: str = DEFAULT_PROFILE) -> FiscalCredentials | None:
+    """The register's account, or None when none was stored (or it is unreadable)."""
+    text = _get(f"{profile}/{_FISCAL}")
+    if not text:
+        return None
+    try:
+        value = json.loads(text)
+        return FiscalCredentials(str(value["login"]), str(value["password"]),
+                                 str(value.get("api_key", "")))  # fmt: skip
+    except (ValueError, KeyError, TypeError):
+        return None
+
+
+def forget_fiscal_credentials(profile: str = DEFAULT_PROFILE) -> None:
+    _delete(f"{profile}/{_FISCAL}")
 
 
 # --- the demo backend -----------------------------------------------------------------------

@@ -36,6 +36,7 @@ from app.errors import describe
 from app.paths import data_dir
 from app.services.auth import StaffMember, station_auth
 from app.services.context import StationContext
+from app.services.fiscal_receipts import desk_receipts
 from app.services.receipt_history import ReceiptHistory
 from app.services.receipts import PrintOutcome, ReceiptService, ReceiptSink
 from app.services.refund_desk import (
@@ -166,8 +167,10 @@ class RefundDeskScreen(Screen):
         auth = station_auth(ctx)
         lang = language or (lambda: settings.language)
         desk = RefundDesk(ctx.sessions, ctx.venue_code, auth, data_dir(), station_id=ctx.station_id,
-                          clock=ctx.clock)  # fmt: skip
-        receipts = ReceiptService(ctx.sessions, ctx.venue_code, clock=ctx.clock)
+                          clock=ctx.clock, fiscal_register=settings.fiscal_register)  # fmt: skip
+        receipts = desk_receipts(ctx.sessions, ctx.venue_code, clock=ctx.clock,
+                                 register=settings.fiscal_register, url=settings.webkassa_url,
+                                 cashbox=settings.webkassa_cashbox, profile=ctx.profile)  # fmt: skip
         shifts = ShiftService(ctx.sessions, ctx.venue_code, ctx.station_id, clock=ctx.clock)
         sink = lambda: receipt_sink(settings.printer, settings.receipt_size)  # noqa: E731
         return cls(desk, receipts, shifts, runner, staff, sink, lang)

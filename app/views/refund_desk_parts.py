@@ -115,6 +115,9 @@ def printer_problem(outcome: PrintOutcome) -> str:
         "unsupported": lambda: QCoreApplication.translate(
             "RefundDeskScreen", "this printer connection is not supported here"
         ),
+        "fiscal_pending": lambda: QCoreApplication.translate(
+            "RefundDeskScreen", "its fiscal cheque still waits for the cash register"
+        ),
     }
     word = words.get(
         outcome.error_code, lambda: QCoreApplication.translate("RefundDeskScreen", "printer error")

@@ -448,7 +448,8 @@
 <context>
     <name>ReceiptHistoryDialog</name>
     <message>
-        <location filename="../../app/views/receipt_history.py" line="276"/>
+        <location filename="../../app/views/receipt_history.py" line="281"/>
+        <location filename="../../app/views/receipt_history.py" line="286"/>
         <source>Receipts</source>
         <translation>Чектер</translation>
     </message>
@@ -516,57 +517,57 @@
         <translation>Қайта басу (КӨШІРМЕ)</translation>
     </message>
     <message>
-        <location filename="../../app/views/receipt_history.py" line="146"/>
+        <location filename="../../app/views/receipt_history.py" line="151"/>
         <source>yes</source>
         <translation>иә</translation>
     </message>
     <message>
-        <location filename="../../app/views/receipt_history.py" line="146"/>
+        <location filename="../../app/views/receipt_history.py" line="151"/>
         <source>no</source>
         <translation>жоқ</translation>
     </message>
     <message>
-        <location filename="../../app/views/receipt_history.py" line="151"/>
+        <location filename="../../app/views/receipt_history.py" line="156"/>
         <source>No receipts found.</source>
         <translation>Чек табылмады.</translation>
     </message>
     <message>
-        <location filename="../../app/views/receipt_history.py" line="220"/>
+        <location filename="../../app/views/receipt_history.py" line="225"/>
         <source>Receipt No. %1 did not print: %2.</source>
         <translation>№ %1 чек басылмады: %2.</translation>
     </message>
     <message>
-        <location filename="../../app/views/receipt_history.py" line="223"/>
+        <location filename="../../app/views/receipt_history.py" line="228"/>
         <source>Receipt No. %1 saved to %2.</source>
         <translation>№ %1 чек %2 файлына сақталды.</translation>
     </message>
     <message>
-        <location filename="../../app/views/receipt_history.py" line="226"/>
+        <location filename="../../app/views/receipt_history.py" line="231"/>
         <source>A copy of receipt No. %1 printed.</source>
         <translation>№ %1 чектің көшірмесі басып шығарылды.</translation>
     </message>
     <message>
-        <location filename="../../app/views/receipt_history.py" line="228"/>
+        <location filename="../../app/views/receipt_history.py" line="233"/>
         <source>Receipt No. %1 printed.</source>
         <translation>№ %1 чек басып шығарылды.</translation>
     </message>
     <message>
-        <location filename="../../app/views/receipt_history.py" line="240"/>
+        <location filename="../../app/views/receipt_history.py" line="245"/>
         <source>Save the receipt as PDF</source>
         <translation>Чекті PDF ретінде сақтау</translation>
     </message>
     <message>
-        <location filename="../../app/views/receipt_history.py" line="259"/>
+        <location filename="../../app/views/receipt_history.py" line="264"/>
         <source>refund</source>
         <translation>қайтару</translation>
     </message>
     <message>
-        <location filename="../../app/views/receipt_history.py" line="260"/>
+        <location filename="../../app/views/receipt_history.py" line="265"/>
         <source>exchange</source>
         <translation>айырбастау</translation>
     </message>
     <message>
-        <location filename="../../app/views/receipt_history.py" line="261"/>
+        <location filename="../../app/views/receipt_history.py" line="266"/>
         <source>contact-centre request</source>
         <translation>байланыс орталығына өтініш</translation>
     </message>
@@ -575,134 +576,134 @@
     <name>RefundDeskScreen</name>
     <message>
         <location filename="../../app/views/console.py" line="424"/>
-        <location filename="../../app/views/refund_desk.py" line="178"/>
-        <location filename="../../app/views/refund_desk_parts.py" line="128"/>
+        <location filename="../../app/views/refund_desk.py" line="181"/>
+        <location filename="../../app/views/refund_desk_parts.py" line="131"/>
         <source>Refunds</source>
         <translation>Қайтарулар</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_desk.py" line="181"/>
+        <location filename="../../app/views/refund_desk.py" line="184"/>
         <source>Order number or ticket code</source>
         <translation>Тапсырыс нөмірі немесе билет коды</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_desk.py" line="182"/>
+        <location filename="../../app/views/refund_desk.py" line="185"/>
         <source>Find</source>
         <translation>Іздеу</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_desk.py" line="183"/>
+        <location filename="../../app/views/refund_desk.py" line="186"/>
         <source>Receipts…</source>
         <translation>Чектер…</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_desk.py" line="184"/>
+        <location filename="../../app/views/refund_desk.py" line="187"/>
         <source>Refused at the door today</source>
         <translation>Бүгін кіреберісте кіргізілмегендер</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_desk.py" line="185"/>
-        <location filename="../../app/views/refund_desk_parts.py" line="146"/>
+        <location filename="../../app/views/refund_desk.py" line="188"/>
+        <location filename="../../app/views/refund_desk_parts.py" line="149"/>
         <source>Receipts not printed</source>
         <translation>Басылмаған чектер</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_desk.py" line="186"/>
+        <location filename="../../app/views/refund_desk.py" line="189"/>
         <source>Print selected receipt</source>
         <translation>Таңдалған чекті басып шығару</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_desk.py" line="188"/>
+        <location filename="../../app/views/refund_desk.py" line="191"/>
         <source>Refund</source>
         <translation>Қайтару</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_desk.py" line="188"/>
+        <location filename="../../app/views/refund_desk.py" line="191"/>
         <source>Exchange…</source>
         <translation>Айырбастау…</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_desk.py" line="189"/>
+        <location filename="../../app/views/refund_desk.py" line="192"/>
         <source>Contact-centre request</source>
         <translation>Байланыс орталығына өтінім</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_desk.py" line="189"/>
+        <location filename="../../app/views/refund_desk.py" line="192"/>
         <source>Attach proof…</source>
         <translation>Дәлел қосу…</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_desk.py" line="190"/>
+        <location filename="../../app/views/refund_desk.py" line="193"/>
         <source>Override (supervisor)…</source>
         <translation>Ерекше рұқсат (жетекші)…</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_desk.py" line="193"/>
+        <location filename="../../app/views/refund_desk.py" line="196"/>
         <source>Retry printing</source>
         <translation>Қайта басып шығару</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_desk.py" line="226"/>
+        <location filename="../../app/views/refund_desk.py" line="229"/>
         <source>No cash shift open</source>
         <translation>Касса ауысымы ашылмаған</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_desk.py" line="227"/>
+        <location filename="../../app/views/refund_desk.py" line="230"/>
         <source>Open shift</source>
         <translation>Ауысымды ашу</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_desk.py" line="229"/>
+        <location filename="../../app/views/refund_desk.py" line="232"/>
         <source>Shift open since %1 (%2)</source>
         <translation>Ауысым ашылды: %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_desk.py" line="232"/>
+        <location filename="../../app/views/refund_desk.py" line="235"/>
         <source>Close shift</source>
         <translation>Ауысымды жабу</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_desk.py" line="238"/>
+        <location filename="../../app/views/refund_desk.py" line="241"/>
         <source> (refunded)</source>
         <translation> (қайтарылды)</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_desk.py" line="247"/>
+        <location filename="../../app/views/refund_desk.py" line="250"/>
         <source>No. %1 · order %2 · %3</source>
         <translation>№ %1 · тапсырыс %2 · %3</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_desk.py" line="259"/>
+        <location filename="../../app/views/refund_desk.py" line="262"/>
         <source>Order %1 · %2 · %3 · %4</source>
         <translation>Тапсырыс %1 · %2 · %3 · %4</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_desk.py" line="271"/>
+        <location filename="../../app/views/refund_desk.py" line="274"/>
         <source>Ashyq proof: refused at %1 at %2 (status %3); the deadline is lifted.</source>
         <translation>Ashyq дәлелі: кіргізілмеді — кіреберіс %1, %2 (мәртебе: %3); қайтару мерзімі шектелмейді.</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_desk.py" line="276"/>
+        <location filename="../../app/views/refund_desk.py" line="279"/>
         <source>Attached proof: %1</source>
         <translation>Қосылған дәлел: %1</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_desk.py" line="283"/>
+        <location filename="../../app/views/refund_desk.py" line="286"/>
         <source>The central server refused this refund: %1</source>
         <translation>Орталық сервер бұл қайтаруды қабылдамады: %1</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_desk.py" line="307"/>
+        <location filename="../../app/views/refund_desk.py" line="310"/>
         <source>Selected: %1 · fee %2 · refund %3</source>
         <translation>Таңдалды: %1 · алым %2 · қайтарылады %3</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_desk.py" line="311"/>
+        <location filename="../../app/views/refund_desk.py" line="314"/>
         <source>Money back on the card by %1</source>
         <translation>Ақша картаға қайтарылатын соңғы күн: %1</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_desk.py" line="339"/>
+        <location filename="../../app/views/refund_desk.py" line="342"/>
         <source>Tickets: %1
 Fee withheld: %2
 Returned to the card: %3</source>
@@ -711,77 +712,77 @@ Returned to the card: %3</source>
 Картаға қайтарылады: %3</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_desk.py" line="350"/>
+        <location filename="../../app/views/refund_desk.py" line="353"/>
         <source>Refund these tickets?</source>
         <translation>Бұл билеттер қайтарылсын ба?</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_desk.py" line="364"/>
+        <location filename="../../app/views/refund_desk.py" line="367"/>
         <source>Refund against the rules?</source>
         <translation>Ережеге қарамастан қайтарылсын ба?</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_desk.py" line="364"/>
+        <location filename="../../app/views/refund_desk.py" line="367"/>
         <source>A supervisor approves this refund.</source>
         <translation>Бұл қайтаруды ауысым жетекшісі мақұлдайды.</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_desk.py" line="378"/>
+        <location filename="../../app/views/refund_desk.py" line="381"/>
         <source>This organizer has no later session on this console.</source>
         <translation>Бұл ұйымдастырушының осы консольде кейінгі сеансы жоқ.</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_desk.py" line="383"/>
+        <location filename="../../app/views/refund_desk.py" line="386"/>
         <source>Exchange to %1?</source>
         <translation>%1 сеансына айырбасталсын ба?</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_desk.py" line="396"/>
+        <location filename="../../app/views/refund_desk.py" line="399"/>
         <source>Record a contact-centre request?</source>
         <translation>Байланыс орталығына өтінім тіркелсін бе?</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_desk.py" line="397"/>
+        <location filename="../../app/views/refund_desk.py" line="400"/>
         <source>No money moves at the desk; the organizer&apos;s contact centre handles the refund.</source>
         <translation>Кассада ақша қайтарылмайды: қайтаруды ұйымдастырушының байланыс орталығы жүргізеді.</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_desk.py" line="426"/>
+        <location filename="../../app/views/refund_desk.py" line="429"/>
         <source>Done: receipt No. %1, returned %2.</source>
         <translation>Дайын: чек № %1, қайтарылды %2.</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_desk.py" line="431"/>
+        <location filename="../../app/views/refund_desk.py" line="434"/>
         <source>Money back by %1.</source>
         <translation>Ақша қайтарылатын соңғы күн: %1.</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_desk.py" line="445"/>
+        <location filename="../../app/views/refund_desk.py" line="448"/>
         <source>A supervisor may override.</source>
         <translation>Ауысым жетекшісі ерекше рұқсат бере алады.</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_desk.py" line="446"/>
+        <location filename="../../app/views/refund_desk.py" line="449"/>
         <source>Refused by the rules:</source>
         <translation>Ереже бойынша бас тартылды:</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_desk.py" line="464"/>
+        <location filename="../../app/views/refund_desk.py" line="467"/>
         <source>Receipt No. %1 printed to %2.</source>
         <translation>№ %1 чек %2 қалтасына басып шығарылды.</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_desk.py" line="468"/>
+        <location filename="../../app/views/refund_desk.py" line="471"/>
         <source>Receipt No. %1 printed.</source>
         <translation>№ %1 чек басып шығарылды.</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_desk.py" line="471"/>
+        <location filename="../../app/views/refund_desk.py" line="474"/>
         <source>The receipt did not print: %1. The refund is saved; fix the printer and press Retry.</source>
         <translation>Чек басылмады: %1. Қайтару сақталды; принтерді жөндеп, «Қайта басып шығару» батырмасын басыңыз.</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_desk.py" line="539"/>
+        <location filename="../../app/views/refund_desk.py" line="542"/>
         <source>No supervisor PIN can be checked offline at this station. Connect to the server, or ask the administrator for a supervisor PIN of 8 or more digits.</source>
         <translation>Бұл жұмыс орнында ауысым жетекшісінің PIN-кодын желісіз тексеру мүмкін емес. Серверге қосылыңыз немесе әкімшіден ауысым жетекшісіне 8 немесе одан көп цифрлы PIN-код сұраңыз.</translation>
     </message>
@@ -806,42 +807,42 @@ Returned to the card: %3</source>
         <translation>принтердің мұндай қосылымы мұнда қолдау көрсетілмейді</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_desk.py" line="506"/>
+        <location filename="../../app/views/refund_desk.py" line="509"/>
         <source>Close the shift?</source>
         <translation>Ауысым жабылсын ба?</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_desk.py" line="506"/>
+        <location filename="../../app/views/refund_desk.py" line="509"/>
         <source>The closing summary follows.</source>
         <translation>Одан кейін ауысым қорытындысы шығады.</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_desk.py" line="512"/>
+        <location filename="../../app/views/refund_desk.py" line="515"/>
         <source>Shift closed</source>
         <translation>Ауысым жабылды</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_desk_parts.py" line="131"/>
+        <location filename="../../app/views/refund_desk_parts.py" line="134"/>
         <source>Ticket prices</source>
         <translation>Билеттер құны</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_desk_parts.py" line="132"/>
+        <location filename="../../app/views/refund_desk_parts.py" line="135"/>
         <source>Fees withheld</source>
         <translation>Ұсталған алымдар</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_desk_parts.py" line="134"/>
+        <location filename="../../app/views/refund_desk_parts.py" line="137"/>
         <source>Returned to cards</source>
         <translation>Карталарға қайтарылды</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_desk_parts.py" line="138"/>
+        <location filename="../../app/views/refund_desk_parts.py" line="141"/>
         <source>Exchanges</source>
         <translation>Айырбастаулар</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_desk_parts.py" line="142"/>
+        <location filename="../../app/views/refund_desk_parts.py" line="145"/>
         <source>Contact-centre requests</source>
         <translation>Байланыс орталығына өтінімдер</translation>
     </message>
@@ -886,43 +887,48 @@ Returned to the card: %3</source>
         <translation>студенттік</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_desk_parts.py" line="120"/>
+        <location filename="../../app/views/refund_desk_parts.py" line="118"/>
+        <source>its fiscal cheque still waits for the cash register</source>
+        <translation>оның фискалдық чегі әлі де БКМ-ді күтуде</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/refund_desk_parts.py" line="123"/>
         <source>printer error</source>
         <translation>принтер қатесі</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_desk_parts.py" line="171"/>
+        <location filename="../../app/views/refund_desk_parts.py" line="174"/>
         <source>Exchange</source>
         <translation>Айырбастау</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_desk_parts.py" line="172"/>
+        <location filename="../../app/views/refund_desk_parts.py" line="175"/>
         <source>Session:</source>
         <translation>Сеанс:</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_desk_parts.py" line="183"/>
+        <location filename="../../app/views/refund_desk_parts.py" line="186"/>
         <source>Attach proof</source>
         <translation>Дәлел қосу</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_desk_parts.py" line="185"/>
+        <location filename="../../app/views/refund_desk_parts.py" line="188"/>
         <source>Images and PDF (*.jpg *.jpeg *.png *.pdf)</source>
         <translation>Суреттер және PDF (*.jpg *.jpeg *.png *.pdf)</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_desk_parts.py" line="194"/>
-        <location filename="../../app/views/refund_desk_parts.py" line="201"/>
+        <location filename="../../app/views/refund_desk_parts.py" line="197"/>
+        <location filename="../../app/views/refund_desk_parts.py" line="204"/>
         <source>Override</source>
         <translation>Ерекше рұқсат</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_desk_parts.py" line="195"/>
+        <location filename="../../app/views/refund_desk_parts.py" line="198"/>
         <source>Reason:</source>
         <translation>Себебі:</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_desk_parts.py" line="202"/>
+        <location filename="../../app/views/refund_desk_parts.py" line="205"/>
         <source>Supervisor PIN:</source>
         <translation>Жетекшінің PIN-коды:</translation>
     </message>
@@ -1290,12 +1296,12 @@ Returned to the card: %3</source>
 <context>
     <name>SetAsideDialog</name>
     <message>
-        <location filename="../../app/views/set_aside.py" line="118"/>
+        <location filename="../../app/views/set_aside.py" line="121"/>
         <source>Nothing is set aside.</source>
         <translation>Шетке қойылған ештеңе жоқ.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/set_aside.py" line="132"/>
+        <location filename="../../app/views/set_aside.py" line="135"/>
         <source>Sent again: %n. The result shows here after the sync.</source>
         <translation>
             <numerusform>Қайта жіберілді: %n. Нәтижесі синхрондаудан кейін осында көрінеді.</numerusform>
@@ -1303,97 +1309,97 @@ Returned to the card: %3</source>
         </translation>
     </message>
     <message>
-        <location filename="../../app/views/set_aside.py" line="142"/>
+        <location filename="../../app/views/set_aside.py" line="145"/>
         <source>Failed: %1</source>
         <translation>Сәтсіз: %1</translation>
     </message>
     <message>
-        <location filename="../../app/views/set_aside.py" line="148"/>
+        <location filename="../../app/views/set_aside.py" line="151"/>
         <source>Visit</source>
         <translation>Келу</translation>
     </message>
     <message>
-        <location filename="../../app/views/set_aside.py" line="149"/>
+        <location filename="../../app/views/set_aside.py" line="152"/>
         <source>Refund</source>
         <translation>Қайтару</translation>
     </message>
     <message>
-        <location filename="../../app/views/set_aside.py" line="150"/>
+        <location filename="../../app/views/set_aside.py" line="153"/>
         <source>Ticket admission</source>
         <translation>Билетпен кіргізу</translation>
     </message>
     <message>
-        <location filename="../../app/views/set_aside.py" line="157"/>
+        <location filename="../../app/views/set_aside.py" line="160"/>
         <source>The server cannot accept a value in this record.</source>
         <translation>Сервер осы жазбадағы мәнді қабылдай алмайды.</translation>
     </message>
     <message>
-        <location filename="../../app/views/set_aside.py" line="158"/>
+        <location filename="../../app/views/set_aside.py" line="161"/>
         <source>The server fails on this record; the others were sent.</source>
         <translation>Сервер осы жазбада қатеге ұшырайды; қалғандары жіберілді.</translation>
     </message>
     <message>
-        <location filename="../../app/views/set_aside.py" line="159"/>
+        <location filename="../../app/views/set_aside.py" line="162"/>
         <source>This version of the console cannot read this record.</source>
         <translation>Консольдің бұл нұсқасы осы жазбаны оқи алмайды.</translation>
     </message>
     <message>
-        <location filename="../../app/views/set_aside.py" line="160"/>
+        <location filename="../../app/views/set_aside.py" line="163"/>
         <source>The server refused this record.</source>
         <translation>Сервер бұл жазбаны қабылдамады.</translation>
     </message>
     <message>
-        <location filename="../../app/views/set_aside.py" line="161"/>
+        <location filename="../../app/views/set_aside.py" line="164"/>
         <source>These tickets were already refunded.</source>
         <translation>Бұл билеттер бұрын қайтарылған.</translation>
     </message>
     <message>
-        <location filename="../../app/views/set_aside.py" line="162"/>
+        <location filename="../../app/views/set_aside.py" line="165"/>
         <source>The ticket was already used.</source>
         <translation>Билет бұрын пайдаланылған.</translation>
     </message>
     <message>
-        <location filename="../../app/views/set_aside.py" line="163"/>
+        <location filename="../../app/views/set_aside.py" line="166"/>
         <source>The amounts differ from the server&apos;s.</source>
         <translation>Сомалар сервердегіден өзгеше.</translation>
     </message>
     <message>
-        <location filename="../../app/views/set_aside.py" line="168"/>
+        <location filename="../../app/views/set_aside.py" line="171"/>
         <source>Records set aside</source>
         <translation>Шетке қойылған жазбалар</translation>
     </message>
     <message>
-        <location filename="../../app/views/set_aside.py" line="171"/>
+        <location filename="../../app/views/set_aside.py" line="174"/>
         <source>The server refused these records or failed on them, so they were set aside and everything else was sent. They are kept here. Retry once the cause is fixed: select some, or retry all.</source>
         <translation>Сервер бұл жазбаларды қабылдамады немесе оларда қатеге ұшырады, сондықтан олар шетке қойылды, қалғанының бәрі жіберілді. Олар осында сақтаулы. Себебі жойылғанда қайта жіберіңіз: біреулерін таңдаңыз немесе бәрін қайта жіберіңіз.</translation>
     </message>
     <message>
-        <location filename="../../app/views/set_aside.py" line="177"/>
+        <location filename="../../app/views/set_aside.py" line="180"/>
         <source>Record</source>
         <translation>Жазба</translation>
     </message>
     <message>
-        <location filename="../../app/views/set_aside.py" line="177"/>
+        <location filename="../../app/views/set_aside.py" line="180"/>
         <source>Recorded</source>
         <translation>Жазылған уақыты</translation>
     </message>
     <message>
-        <location filename="../../app/views/set_aside.py" line="177"/>
+        <location filename="../../app/views/set_aside.py" line="180"/>
         <source>Attempts</source>
         <translation>Әрекеттер</translation>
     </message>
     <message>
-        <location filename="../../app/views/set_aside.py" line="177"/>
+        <location filename="../../app/views/set_aside.py" line="180"/>
         <source>Reason</source>
         <translation>Себебі</translation>
     </message>
     <message>
-        <location filename="../../app/views/set_aside.py" line="179"/>
+        <location filename="../../app/views/set_aside.py" line="182"/>
         <source>Retry</source>
         <translation>Қайта жіберу</translation>
     </message>
     <message>
-        <location filename="../../app/views/set_aside.py" line="180"/>
+        <location filename="../../app/views/set_aside.py" line="183"/>
         <source>Close</source>
         <translation>Жабу</translation>
     </message>

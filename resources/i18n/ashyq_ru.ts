@@ -449,7 +449,8 @@
 <context>
     <name>ReceiptHistoryDialog</name>
     <message>
-        <location filename="../../app/views/receipt_history.py" line="276"/>
+        <location filename="../../app/views/receipt_history.py" line="281"/>
+        <location filename="../../app/views/receipt_history.py" line="286"/>
         <source>Receipts</source>
         <translation>Чеки</translation>
     </message>
@@ -517,57 +518,57 @@
         <translation>Перепечатать (КОПИЯ)</translation>
     </message>
     <message>
-        <location filename="../../app/views/receipt_history.py" line="146"/>
+        <location filename="../../app/views/receipt_history.py" line="151"/>
         <source>yes</source>
         <translation>да</translation>
     </message>
     <message>
-        <location filename="../../app/views/receipt_history.py" line="146"/>
+        <location filename="../../app/views/receipt_history.py" line="151"/>
         <source>no</source>
         <translation>нет</translation>
     </message>
     <message>
-        <location filename="../../app/views/receipt_history.py" line="151"/>
+        <location filename="../../app/views/receipt_history.py" line="156"/>
         <source>No receipts found.</source>
         <translation>Чеки не найдены.</translation>
     </message>
     <message>
-        <location filename="../../app/views/receipt_history.py" line="220"/>
+        <location filename="../../app/views/receipt_history.py" line="225"/>
         <source>Receipt No. %1 did not print: %2.</source>
         <translation>Чек № %1 не напечатан: %2.</translation>
     </message>
     <message>
-        <location filename="../../app/views/receipt_history.py" line="223"/>
+        <location filename="../../app/views/receipt_history.py" line="228"/>
         <source>Receipt No. %1 saved to %2.</source>
         <translation>Чек № %1 сохранён в %2.</translation>
     </message>
     <message>
-        <location filename="../../app/views/receipt_history.py" line="226"/>
+        <location filename="../../app/views/receipt_history.py" line="231"/>
         <source>A copy of receipt No. %1 printed.</source>
         <translation>Копия чека № %1 напечатана.</translation>
     </message>
     <message>
-        <location filename="../../app/views/receipt_history.py" line="228"/>
+        <location filename="../../app/views/receipt_history.py" line="233"/>
         <source>Receipt No. %1 printed.</source>
         <translation>Чек № %1 напечатан.</translation>
     </message>
     <message>
-        <location filename="../../app/views/receipt_history.py" line="240"/>
+        <location filename="../../app/views/receipt_history.py" line="245"/>
         <source>Save the receipt as PDF</source>
         <translation>Сохранить чек в PDF</translation>
     </message>
     <message>
-        <location filename="../../app/views/receipt_history.py" line="259"/>
+        <location filename="../../app/views/receipt_history.py" line="264"/>
         <source>refund</source>
         <translation>возврат</translation>
     </message>
     <message>
-        <location filename="../../app/views/receipt_history.py" line="260"/>
+        <location filename="../../app/views/receipt_history.py" line="265"/>
         <source>exchange</source>
         <translation>обмен</translation>
     </message>
     <message>
-        <location filename="../../app/views/receipt_history.py" line="261"/>
+        <location filename="../../app/views/receipt_history.py" line="266"/>
         <source>contact-centre request</source>
         <translation>заявка в контакт-центр</translation>
     </message>
@@ -576,134 +577,134 @@
     <name>RefundDeskScreen</name>
     <message>
         <location filename="../../app/views/console.py" line="424"/>
-        <location filename="../../app/views/refund_desk.py" line="178"/>
-        <location filename="../../app/views/refund_desk_parts.py" line="128"/>
+        <location filename="../../app/views/refund_desk.py" line="181"/>
+        <location filename="../../app/views/refund_desk_parts.py" line="131"/>
         <source>Refunds</source>
         <translation>Возвраты</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_desk.py" line="181"/>
+        <location filename="../../app/views/refund_desk.py" line="184"/>
         <source>Order number or ticket code</source>
         <translation>Номер заказа или код билета</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_desk.py" line="182"/>
+        <location filename="../../app/views/refund_desk.py" line="185"/>
         <source>Find</source>
         <translation>Найти</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_desk.py" line="183"/>
+        <location filename="../../app/views/refund_desk.py" line="186"/>
         <source>Receipts…</source>
         <translation>Чеки…</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_desk.py" line="184"/>
+        <location filename="../../app/views/refund_desk.py" line="187"/>
         <source>Refused at the door today</source>
         <translation>Сегодня не пропущены на входе</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_desk.py" line="185"/>
-        <location filename="../../app/views/refund_desk_parts.py" line="146"/>
+        <location filename="../../app/views/refund_desk.py" line="188"/>
+        <location filename="../../app/views/refund_desk_parts.py" line="149"/>
         <source>Receipts not printed</source>
         <translation>Ненапечатанные чеки</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_desk.py" line="186"/>
+        <location filename="../../app/views/refund_desk.py" line="189"/>
         <source>Print selected receipt</source>
         <translation>Напечатать выбранный чек</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_desk.py" line="188"/>
+        <location filename="../../app/views/refund_desk.py" line="191"/>
         <source>Refund</source>
         <translation>Возврат</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_desk.py" line="188"/>
+        <location filename="../../app/views/refund_desk.py" line="191"/>
         <source>Exchange…</source>
         <translation>Обмен…</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_desk.py" line="189"/>
+        <location filename="../../app/views/refund_desk.py" line="192"/>
         <source>Contact-centre request</source>
         <translation>Заявка в контакт-центр</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_desk.py" line="189"/>
+        <location filename="../../app/views/refund_desk.py" line="192"/>
         <source>Attach proof…</source>
         <translation>Приложить подтверждение…</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_desk.py" line="190"/>
+        <location filename="../../app/views/refund_desk.py" line="193"/>
         <source>Override (supervisor)…</source>
         <translation>Исключение (старший смены)…</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_desk.py" line="193"/>
+        <location filename="../../app/views/refund_desk.py" line="196"/>
         <source>Retry printing</source>
         <translation>Повторить печать</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_desk.py" line="226"/>
+        <location filename="../../app/views/refund_desk.py" line="229"/>
         <source>No cash shift open</source>
         <translation>Кассовая смена не открыта</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_desk.py" line="227"/>
+        <location filename="../../app/views/refund_desk.py" line="230"/>
         <source>Open shift</source>
         <translation>Открыть смену</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_desk.py" line="229"/>
+        <location filename="../../app/views/refund_desk.py" line="232"/>
         <source>Shift open since %1 (%2)</source>
         <translation>Смена открыта с %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_desk.py" line="232"/>
+        <location filename="../../app/views/refund_desk.py" line="235"/>
         <source>Close shift</source>
         <translation>Закрыть смену</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_desk.py" line="238"/>
+        <location filename="../../app/views/refund_desk.py" line="241"/>
         <source> (refunded)</source>
         <translation> (возврат оформлен)</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_desk.py" line="247"/>
+        <location filename="../../app/views/refund_desk.py" line="250"/>
         <source>No. %1 · order %2 · %3</source>
         <translation>№ %1 · заказ %2 · %3</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_desk.py" line="259"/>
+        <location filename="../../app/views/refund_desk.py" line="262"/>
         <source>Order %1 · %2 · %3 · %4</source>
         <translation>Заказ %1 · %2 · %3 · %4</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_desk.py" line="271"/>
+        <location filename="../../app/views/refund_desk.py" line="274"/>
         <source>Ashyq proof: refused at %1 at %2 (status %3); the deadline is lifted.</source>
         <translation>Подтверждение Ashyq: отказ на входе %1, %2 (статус: %3); срок возврата снят.</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_desk.py" line="276"/>
+        <location filename="../../app/views/refund_desk.py" line="279"/>
         <source>Attached proof: %1</source>
         <translation>Приложено подтверждение: %1</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_desk.py" line="283"/>
+        <location filename="../../app/views/refund_desk.py" line="286"/>
         <source>The central server refused this refund: %1</source>
         <translation>Центральный сервер отклонил этот возврат: %1</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_desk.py" line="307"/>
+        <location filename="../../app/views/refund_desk.py" line="310"/>
         <source>Selected: %1 · fee %2 · refund %3</source>
         <translation>Выбрано: %1 · сбор %2 · к возврату %3</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_desk.py" line="311"/>
+        <location filename="../../app/views/refund_desk.py" line="314"/>
         <source>Money back on the card by %1</source>
         <translation>Деньги вернутся на карту до %1</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_desk.py" line="339"/>
+        <location filename="../../app/views/refund_desk.py" line="342"/>
         <source>Tickets: %1
 Fee withheld: %2
 Returned to the card: %3</source>
@@ -712,77 +713,77 @@ Returned to the card: %3</source>
 Возврат на карту: %3</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_desk.py" line="350"/>
+        <location filename="../../app/views/refund_desk.py" line="353"/>
         <source>Refund these tickets?</source>
         <translation>Вернуть эти билеты?</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_desk.py" line="364"/>
+        <location filename="../../app/views/refund_desk.py" line="367"/>
         <source>Refund against the rules?</source>
         <translation>Вернуть вопреки правилам?</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_desk.py" line="364"/>
+        <location filename="../../app/views/refund_desk.py" line="367"/>
         <source>A supervisor approves this refund.</source>
         <translation>Этот возврат одобряет старший смены.</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_desk.py" line="378"/>
+        <location filename="../../app/views/refund_desk.py" line="381"/>
         <source>This organizer has no later session on this console.</source>
         <translation>У этого организатора нет более поздних сеансов в этой консоли.</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_desk.py" line="383"/>
+        <location filename="../../app/views/refund_desk.py" line="386"/>
         <source>Exchange to %1?</source>
         <translation>Обменять на сеанс %1?</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_desk.py" line="396"/>
+        <location filename="../../app/views/refund_desk.py" line="399"/>
         <source>Record a contact-centre request?</source>
         <translation>Оформить заявку в контакт-центр?</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_desk.py" line="397"/>
+        <location filename="../../app/views/refund_desk.py" line="400"/>
         <source>No money moves at the desk; the organizer&apos;s contact centre handles the refund.</source>
         <translation>На кассе деньги не возвращаются: возврат проводит контакт-центр организатора.</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_desk.py" line="426"/>
+        <location filename="../../app/views/refund_desk.py" line="429"/>
         <source>Done: receipt No. %1, returned %2.</source>
         <translation>Готово: чек № %1, возвращено %2.</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_desk.py" line="431"/>
+        <location filename="../../app/views/refund_desk.py" line="434"/>
         <source>Money back by %1.</source>
         <translation>Деньги вернутся до %1.</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_desk.py" line="445"/>
+        <location filename="../../app/views/refund_desk.py" line="448"/>
         <source>A supervisor may override.</source>
         <translation>Старший смены может сделать исключение.</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_desk.py" line="446"/>
+        <location filename="../../app/views/refund_desk.py" line="449"/>
         <source>Refused by the rules:</source>
         <translation>Отказ по правилам:</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_desk.py" line="464"/>
+        <location filename="../../app/views/refund_desk.py" line="467"/>
         <source>Receipt No. %1 printed to %2.</source>
         <translation>Чек № %1 напечатан в папку %2.</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_desk.py" line="468"/>
+        <location filename="../../app/views/refund_desk.py" line="471"/>
         <source>Receipt No. %1 printed.</source>
         <translation>Чек № %1 напечатан.</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_desk.py" line="471"/>
+        <location filename="../../app/views/refund_desk.py" line="474"/>
         <source>The receipt did not print: %1. The refund is saved; fix the printer and press Retry.</source>
         <translation>Чек не напечатан: %1. Возврат сохранён; устраните неполадку принтера и нажмите «Повторить печать».</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_desk.py" line="539"/>
+        <location filename="../../app/views/refund_desk.py" line="542"/>
         <source>No supervisor PIN can be checked offline at this station. Connect to the server, or ask the administrator for a supervisor PIN of 8 or more digits.</source>
         <translation>На этом рабочем месте PIN-код старшего смены нельзя проверить без сети. Подключитесь к серверу или попросите у администратора для старшего смены PIN-код из 8 или более цифр.</translation>
     </message>
@@ -807,42 +808,42 @@ Returned to the card: %3</source>
         <translation>такое подключение принтера здесь не поддерживается</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_desk.py" line="506"/>
+        <location filename="../../app/views/refund_desk.py" line="509"/>
         <source>Close the shift?</source>
         <translation>Закрыть смену?</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_desk.py" line="506"/>
+        <location filename="../../app/views/refund_desk.py" line="509"/>
         <source>The closing summary follows.</source>
         <translation>Далее — итоги смены.</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_desk.py" line="512"/>
+        <location filename="../../app/views/refund_desk.py" line="515"/>
         <source>Shift closed</source>
         <translation>Смена закрыта</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_desk_parts.py" line="131"/>
+        <location filename="../../app/views/refund_desk_parts.py" line="134"/>
         <source>Ticket prices</source>
         <translation>Стоимость билетов</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_desk_parts.py" line="132"/>
+        <location filename="../../app/views/refund_desk_parts.py" line="135"/>
         <source>Fees withheld</source>
         <translation>Удержано сборов</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_desk_parts.py" line="134"/>
+        <location filename="../../app/views/refund_desk_parts.py" line="137"/>
         <source>Returned to cards</source>
         <translation>Возвращено на карты</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_desk_parts.py" line="138"/>
+        <location filename="../../app/views/refund_desk_parts.py" line="141"/>
         <source>Exchanges</source>
         <translation>Обмены</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_desk_parts.py" line="142"/>
+        <location filename="../../app/views/refund_desk_parts.py" line="145"/>
         <source>Contact-centre requests</source>
         <translation>Заявки в контакт-центр</translation>
     </message>
@@ -887,43 +888,48 @@ Returned to the card: %3</source>
         <translation>студенческий</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_desk_parts.py" line="120"/>
+        <location filename="../../app/views/refund_desk_parts.py" line="118"/>
+        <source>its fiscal cheque still waits for the cash register</source>
+        <translation>его фискальный чек всё ещё ждёт ККМ</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/refund_desk_parts.py" line="123"/>
         <source>printer error</source>
         <translation>ошибка принтера</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_desk_parts.py" line="171"/>
+        <location filename="../../app/views/refund_desk_parts.py" line="174"/>
         <source>Exchange</source>
         <translation>Обмен</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_desk_parts.py" line="172"/>
+        <location filename="../../app/views/refund_desk_parts.py" line="175"/>
         <source>Session:</source>
         <translation>Сеанс:</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_desk_parts.py" line="183"/>
+        <location filename="../../app/views/refund_desk_parts.py" line="186"/>
         <source>Attach proof</source>
         <translation>Приложить подтверждение</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_desk_parts.py" line="185"/>
+        <location filename="../../app/views/refund_desk_parts.py" line="188"/>
         <source>Images and PDF (*.jpg *.jpeg *.png *.pdf)</source>
         <translation>Изображения и PDF (*.jpg *.jpeg *.png *.pdf)</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_desk_parts.py" line="194"/>
-        <location filename="../../app/views/refund_desk_parts.py" line="201"/>
+        <location filename="../../app/views/refund_desk_parts.py" line="197"/>
+        <location filename="../../app/views/refund_desk_parts.py" line="204"/>
         <source>Override</source>
         <translation>Исключение</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_desk_parts.py" line="195"/>
+        <location filename="../../app/views/refund_desk_parts.py" line="198"/>
         <source>Reason:</source>
         <translation>Причина:</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_desk_parts.py" line="202"/>
+        <location filename="../../app/views/refund_desk_parts.py" line="205"/>
         <source>Supervisor PIN:</source>
         <translation>PIN-код старшего смены:</translation>
     </message>
@@ -1291,12 +1297,12 @@ Returned to the card: %3</source>
 <context>
     <name>SetAsideDialog</name>
     <message>
-        <location filename="../../app/views/set_aside.py" line="118"/>
+        <location filename="../../app/views/set_aside.py" line="121"/>
         <source>Nothing is set aside.</source>
         <translation>Отложенных записей нет.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/set_aside.py" line="132"/>
+        <location filename="../../app/views/set_aside.py" line="135"/>
         <source>Sent again: %n. The result shows here after the sync.</source>
         <translation>
             <numerusform>Отправлено снова: %n. Результат появится здесь после синхронизации.</numerusform>
@@ -1305,97 +1311,97 @@ Returned to the card: %3</source>
         </translation>
     </message>
     <message>
-        <location filename="../../app/views/set_aside.py" line="142"/>
+        <location filename="../../app/views/set_aside.py" line="145"/>
         <source>Failed: %1</source>
         <translation>Ошибка: %1</translation>
     </message>
     <message>
-        <location filename="../../app/views/set_aside.py" line="148"/>
+        <location filename="../../app/views/set_aside.py" line="151"/>
         <source>Visit</source>
         <translation>Посещение</translation>
     </message>
     <message>
-        <location filename="../../app/views/set_aside.py" line="149"/>
+        <location filename="../../app/views/set_aside.py" line="152"/>
         <source>Refund</source>
         <translation>Возврат</translation>
     </message>
     <message>
-        <location filename="../../app/views/set_aside.py" line="150"/>
+        <location filename="../../app/views/set_aside.py" line="153"/>
         <source>Ticket admission</source>
         <translation>Проход по билету</translation>
     </message>
     <message>
-        <location filename="../../app/views/set_aside.py" line="157"/>
+        <location filename="../../app/views/set_aside.py" line="160"/>
         <source>The server cannot accept a value in this record.</source>
         <translation>Сервер не может принять значение в этой записи.</translation>
     </message>
     <message>
-        <location filename="../../app/views/set_aside.py" line="158"/>
+        <location filename="../../app/views/set_aside.py" line="161"/>
         <source>The server fails on this record; the others were sent.</source>
         <translation>На этой записи сервер даёт сбой; остальные отправлены.</translation>
     </message>
     <message>
-        <location filename="../../app/views/set_aside.py" line="159"/>
+        <location filename="../../app/views/set_aside.py" line="162"/>
         <source>This version of the console cannot read this record.</source>
         <translation>Эта версия консоли не может прочитать запись.</translation>
     </message>
     <message>
-        <location filename="../../app/views/set_aside.py" line="160"/>
+        <location filename="../../app/views/set_aside.py" line="163"/>
         <source>The server refused this record.</source>
         <translation>Сервер отклонил эту запись.</translation>
     </message>
     <message>
-        <location filename="../../app/views/set_aside.py" line="161"/>
+        <location filename="../../app/views/set_aside.py" line="164"/>
         <source>These tickets were already refunded.</source>
         <translation>Эти билеты уже возвращены.</translation>
     </message>
     <message>
-        <location filename="../../app/views/set_aside.py" line="162"/>
+        <location filename="../../app/views/set_aside.py" line="165"/>
         <source>The ticket was already used.</source>
         <translation>Билет уже использован.</translation>
     </message>
     <message>
-        <location filename="../../app/views/set_aside.py" line="163"/>
+        <location filename="../../app/views/set_aside.py" line="166"/>
         <source>The amounts differ from the server&apos;s.</source>
         <translation>Суммы расходятся с данными сервера.</translation>
     </message>
     <message>
-        <location filename="../../app/views/set_aside.py" line="168"/>
+        <location filename="../../app/views/set_aside.py" line="171"/>
         <source>Records set aside</source>
         <translation>Отложенные записи</translation>
     </message>
     <message>
-        <location filename="../../app/views/set_aside.py" line="171"/>
+        <location filename="../../app/views/set_aside.py" line="174"/>
         <source>The server refused these records or failed on them, so they were set aside and everything else was sent. They are kept here. Retry once the cause is fixed: select some, or retry all.</source>
         <translation>Сервер отклонил эти записи или дал на них сбой, поэтому они отложены, а всё остальное отправлено. Они хранятся здесь. Отправьте их снова, когда причина устранена: выберите нужные или отправьте все.</translation>
     </message>
     <message>
-        <location filename="../../app/views/set_aside.py" line="177"/>
+        <location filename="../../app/views/set_aside.py" line="180"/>
         <source>Record</source>
         <translation>Запись</translation>
     </message>
     <message>
-        <location filename="../../app/views/set_aside.py" line="177"/>
+        <location filename="../../app/views/set_aside.py" line="180"/>
         <source>Recorded</source>
         <translation>Записано</translation>
     </message>
     <message>
-        <location filename="../../app/views/set_aside.py" line="177"/>
+        <location filename="../../app/views/set_aside.py" line="180"/>
         <source>Attempts</source>
         <translation>Попытки</translation>
     </message>
     <message>
-        <location filename="../../app/views/set_aside.py" line="177"/>
+        <location filename="../../app/views/set_aside.py" line="180"/>
         <source>Reason</source>
         <translation>Причина</translation>
     </message>
     <message>
-        <location filename="../../app/views/set_aside.py" line="179"/>
+        <location filename="../../app/views/set_aside.py" line="182"/>
         <source>Retry</source>
         <translation>Отправить снова</translation>
     </message>
     <message>
-        <location filename="../../app/views/set_aside.py" line="180"/>
+        <location filename="../../app/views/set_aside.py" line="183"/>
         <source>Close</source>
         <translation>Закрыть</translation>
     </message>

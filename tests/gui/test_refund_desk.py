@@ -159,7 +159,7 @@ def test_the_console_builds_the_desk_from_the_station(
 
     monkeypatch.setenv("ASHYQ_HOME", str(tmp_path / "home"))
     ctx = SimpleNamespace(engine=world.engine, sessions=world.sessions, venue_code="ALM-1",
-                          station_id=None, clock=world.clock)  # fmt: skip
+                          station_id=None, clock=world.clock, profile="default")  # fmt: skip
     runner = TaskRunner()
     settings = Settings(printer=f"escpos:file:{tmp_path / 'p.bin'}", language="en")
     screen = RefundDeskScreen.create(ctx, runner, lambda: None, settings)  # type: ignore[arg-type]

@@ -39,7 +39,7 @@ def test_refused_rows_are_set_aside_and_the_delete_guard_survives(tmp_path: Path
     refused = _insert(path, "rejected: events.0.reason: bad", "2026-11-21 10:00:00.000000")
     waiting = _insert(path, "offline: Cannot reach the server", "2026-11-20 10:05:00.000000")
     fresh = _insert(path, None, None)
-    upgrade_database(path)
+    upgrade_database(path, revision="0002")
     assert current_revision(path) == "0002"
     rows = {
         r[0]: r[1:]
