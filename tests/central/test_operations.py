@@ -6,7 +6,10 @@ The numbers looked up here are people's numbers: none may reach a metric label o
 from __future__ import annotations
 
 import json
+import logging
+import os
 import re
+import sys
 import time
 import uuid
 from collections.abc import Iterator
@@ -18,6 +21,9 @@ from prometheus_client.parser import text_string_to_metric_families
 from sqlalchemy import text
 
 from central.demo import DEMO_IINS
+from central.logconfig import JsonFormatter, mask
+from central.metrics import MULTIPROC_ENV, finish_multiprocess, prepare_multiprocess
+from central.observe import route_of
 from tests import timing
 from tests.central.harness import (
     Postgres,
@@ -265,3 +271,49 @@ def test_the_json_log_has_one_object_a_line_and_no_number(ops: tuple[Server, str
     assert isinstance(line["duration_ms"], float) and line["duration_ms"] >= 0
     assert any(x["route"] == "unmatched" and x["status"] == 404 for x in access.values())
     assert not any(x["logger"] == "uvicorn.access" for x in lines)  # its lines hold raw paths
+
+
+# --- the pieces on their own ------------------------------------------------------------------
+
+
+def test_the_mask_keeps_route_templates_and_blanks_what_a_client_typed() -> None:
+    assert mask('"route": "/api/v1/status/{iin}"') == '"route": "/api/v1/status/{iin}"'
+    assert mask("/api/v1/status/passport/{number} 200") == "/api/v1/status/passport/{number} 200"
+    for typed in ("/api/v1/status/{AB1234567}", "/api/v1/status/{iin}x",
+                  "/api/v1/status/passport/{number}/N1234567", "/api/v1/status/N1234567"):  # fmt: skip
+        assert mask(typed).endswith("<masked>") and "1234567" not in mask(typed), typed
+    assert mask(f"id {MISTYPED}.") == "id <number>."
+
+
+def test_a_json_line_masks_the_exception_too() -> None:
+    try:
+        raise ValueError(f"bad {MISTYPED}")
+    except ValueError:
+        record = logging.LogRecord("central", logging.ERROR, __file__, 1, "failed %s", (MISTYPED,),
+                                   sys.exc_info())  # fmt: skip
+    line = json.loads(JsonFormatter().format(record))
+    assert line["message"] == "failed <number>" and "<number>" in line["exception"]
+    assert MISTYPED not in json.dumps(line) and line["request_id"] is None
+
+
+@pytest.mark.parametrize(
+    ("template", "path", "expected"),
+    [("/status/{iin}", f"/api/v1/status/{MISTYPED}", "/api/v1/status/{iin}"),
+     ("/api/v1/status/{iin}", f"/api/v1/status/{MISTYPED}", "/api/v1/status/{iin}"),
+     ("/health", "/health", "/health"), ("/health", "/api/v1/health", "/api/v1/health"),
+     (None, f"/x/{MISTYPED}", "unmatched")],
+)  # fmt: skip
+def test_the_route_label_is_the_template_under_its_prefix(
+    template: str | None, path: str, expected: str
+) -> None:
+    route = type("R", (), {"path": template})() if template else None
+    assert route_of({"type": "http", "path": path, "route": route}) == expected
+
+
+def test_several_workers_get_a_metrics_folder_of_their_own(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv(MULTIPROC_ENV, raising=False)
+    assert prepare_multiprocess(1) is None and MULTIPROC_ENV not in os.environ
+    folder = prepare_multiprocess(2)
+    assert folder is not None and os.environ[MULTIPROC_ENV] == str(folder) and folder.is_dir()
+    finish_multiprocess(folder)
+    assert not folder.exists() and MULTIPROC_ENV not in os.environ
