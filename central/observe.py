@@ -13,9 +13,11 @@ inner layer (401 before the body, 413) is counted too.
 
 from __future__ import annotations
 
+import functools
 import logging
 import secrets
 import time
+from typing import Any
 
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
@@ -41,6 +43,13 @@ def route_of(scope: Scope) -> str:
     segments = scope.get("path", "").split("/")
     extra = len(segments) - len(template.split("/"))
     return "/".join(segments[: extra + 1]) + template if extra > 0 else template
+
+
+@functools.lru_cache(maxsize=4096)  # routes x methods x statuses: a few hundred at most
+def _children(method: str, route: str, status: int) -> tuple[Any, Any]:
+    """The labelled counter and histogram (prometheus-client's .labels() takes a lock each time)."""
+    labels = (method, route, str(status))
+    return REQUESTS.labels(*labels), LATENCY.labels(*labels)
 
 
 def new_request_id() -> str:
@@ -79,12 +88,12 @@ class Observe:
             elapsed = time.perf_counter() - started
             method = scope["method"] if scope["method"] in _METHODS else "OTHER"
             route = route_of(scope)
-            labels = (method, route, str(status))
-            REQUESTS.labels(*labels).inc()
+            count, timing = _children(method, route, status)
+            count.inc()
             if streaming:  # a stream's life is not a latency
                 STREAM_CLIENTS.dec()
             else:
-                LATENCY.labels(*labels).observe(elapsed)
+                timing.observe(elapsed)
             if status == 429:
                 RATE_LIMITED.labels(route).inc()
             if access.isEnabledFor(logging.INFO):
