@@ -82,6 +82,19 @@ def test_ready_and_health_answer_on_a_working_server(server: Server) -> None:
         assert httpx.get(f"{server.url}{path}").json()["status"] == "ok"
 
 
+def test_the_probes_are_in_the_openapi_document(sqlite_server: Server) -> None:
+    paths = httpx.get(f"{sqlite_server.url}/openapi.json").json()["paths"]
+    ready = paths["/ready"]["get"]["responses"]
+    readiness = {"$ref": "#/components/schemas/Readiness"}
+    assert all(
+        ready[s]["content"]["application/json"]["schema"] == readiness for s in ("200", "503")
+    )
+    served = paths["/metrics"]["get"]["responses"]
+    assert "text/plain" in served["200"]["content"]
+    error = {"$ref": "#/components/schemas/ErrorBody"}
+    assert served["403"]["content"]["application/json"]["schema"] == error
+
+
 @pytest.mark.postgres
 def test_a_stopped_database_makes_the_server_unready_but_alive() -> None:
     pg: Postgres = start_postgres()
