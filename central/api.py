@@ -42,7 +42,7 @@ from app.sync.protocol import (
     VenueOut,
     VisitBatch,
 )
-from central import __version__, admin, approvals, ratelimit, records, roles, stations
+from central import __version__, admin, approvals, metrics, ratelimit, records, roles, stations
 from central.context import (
     ApiError,
     Context,
@@ -86,9 +86,8 @@ def limit(ctx: Context, key: str, rate: float, burst: int) -> None:
 
 
 @router.get("/health")
-def health(ctx: CtxDep) -> dict[str, str]:
-    with ctx.engine.connect() as conn:
-        conn.exec_driver_sql("SELECT 1")
+def health() -> dict[str, str]:
+    """Liveness: the process answers. The database is /ready's business (central.health)."""
     return {"status": "ok", "version": __version__}
 
 
@@ -188,6 +187,7 @@ async def status_by_iin(iin: str, request: Request, ctx: CtxDep) -> StatusAnswer
 def post_visits(batch: VisitBatch, ctx: CtxDep, station: StationDep) -> BatchResult:
     with ctx.engine.begin() as conn:
         accepted, duplicates = records.store_visits(conn, ctx.keys, station, list(batch.events))
+    metrics.count_batch("visits", len(accepted), len(duplicates))
     return BatchResult(accepted=accepted, duplicates=duplicates)
 
 
@@ -196,6 +196,7 @@ def post_visits(batch: VisitBatch, ctx: CtxDep, station: StationDep) -> BatchRes
 def post_refunds(batch: RefundBatch, ctx: CtxDep, station: StationDep) -> BatchResult:
     with ctx.engine.begin() as conn:
         accepted, duplicates, rejected = records.store_refunds(conn, station, list(batch.events))
+    metrics.count_batch("refunds", len(accepted), len(duplicates), len(rejected))
     return BatchResult(accepted=accepted, duplicates=duplicates, rejected=rejected)
 
 

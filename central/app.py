@@ -16,12 +16,13 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from uvicorn.middleware.proxy_headers import ProxyHeadersMiddleware
 
 from app.sync.protocol import API_PREFIX, MAX_BODY_BYTES
-from central import __version__, api, stream, visitor_page
+from central import __version__, api, health, metrics, stream, visitor_page
 from central.context import Context
 from central.db import make_engine
 from central.db_setup import migrate
 from central.guards import CatchAll, SecurityHeaders, StationGate
 from central.keys import check_against_database, load_or_create
+from central.observe import Observe
 from central.openapi import tidy
 from central.settings import ServerSettings
 
@@ -101,6 +102,7 @@ def create_app(settings: ServerSettings) -> FastAPI:
                 base_url=settings.upstream_url, headers=headers, timeout=settings.upstream_timeout_s
             )
         app.state.context = Context(settings=settings, engine=engine, keys=keys, upstream=upstream)
+        app.state.schema_heads = health.schema_heads()
         log.info("ashyq-central %s ready (%s)", __version__, engine.dialect.name)
         try:
             yield
@@ -108,6 +110,7 @@ def create_app(settings: ServerSettings) -> FastAPI:
             if upstream is not None:
                 upstream.close()
             engine.dispose()
+            metrics.process_exit()
 
     app = FastAPI(
         title="ashyq-central",
@@ -123,6 +126,7 @@ def create_app(settings: ServerSettings) -> FastAPI:
     # /health also at the root: load balancers and the demo launcher probe it there
     app.add_api_route("/health", api.health, methods=["GET"], include_in_schema=False)
     app.include_router(stream.router, prefix=API_PREFIX)
+    app.include_router(health.router)  # /ready and /metrics, at the root like /health
     visitor_page.install(app)
     generate = app.openapi
 
@@ -150,12 +154,14 @@ def create_app(settings: ServerSettings) -> FastAPI:
         ]
         return JSONResponse({"code": "invalid", "message": "; ".join(problems)}, status_code=422)
 
-    # Outermost last: proxy headers (only from named peers), security headers on every answer,
-    # the catch-all for an unexpected error, the station token, then the body-size guard.
+    # Outermost last: proxy headers (only from named peers), the request's id, metrics and
+    # access line, security headers on every answer, the catch-all for an unexpected error, the
+    # station token, then the body-size guard.
     app.add_middleware(BodyLimit)
     app.add_middleware(StationGate, prefix=API_PREFIX, open_paths=(f"{API_PREFIX}/enroll",))
     app.add_middleware(CatchAll)
     app.add_middleware(SecurityHeaders)
+    app.add_middleware(Observe)
     if settings.trusted_proxies:
         app.add_middleware(ProxyHeadersMiddleware, trusted_hosts=list(settings.trusted_proxies))
     return app

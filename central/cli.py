@@ -66,6 +66,7 @@ def _prepare(args: argparse.Namespace):  # type: ignore[no-untyped-def]
 def cmd_serve(args: argparse.Namespace) -> int:
     import uvicorn
 
+    from central import metrics
     from central.app import create_app
     from central.logconfig import log_config
     from central.settings import ServerSettings
@@ -94,16 +95,22 @@ def cmd_serve(args: argparse.Namespace) -> int:
         enroll_rate=args.enroll_rate,
         enroll_burst=args.enroll_burst,
         token_days=args.token_days,
+        metrics_token=os.environ.get("ASHYQ_CENTRAL_METRICS_TOKEN") or None,
     )
     log_file = args.log_file if args.log_file else data_dir / "logs" / "central.log"
-    uvicorn.run(
-        create_app(settings),
-        host=args.host,
-        port=args.port,
-        log_config=log_config(log_file),
-        timeout_graceful_shutdown=3,
-        proxy_headers=False,  # the app honours X-Forwarded-* itself, from --trusted-proxy peers only
-    )
+    # several workers: prometheus-client's folder, set before they start (central.metrics)
+    metrics_dir = metrics.prepare_multiprocess(getattr(args, "workers", 1))
+    try:
+        uvicorn.run(
+            create_app(settings),
+            host=args.host,
+            port=args.port,
+            log_config=log_config(log_file, log_format=args.log_format),
+            timeout_graceful_shutdown=3,
+            proxy_headers=False,  # the app honours X-Forwarded-* itself, from --trusted-proxy peers
+        )
+    finally:
+        metrics.finish_multiprocess(metrics_dir)
     return EXIT_OK
 
 
@@ -225,6 +232,11 @@ def build_parser() -> argparse.ArgumentParser:
     )
     serve.add_argument("--public-url", default=None, help="base URL the QR posters encode")
     serve.add_argument("--log-file", type=Path, default=None)
+    serve.add_argument(
+        "--log-format", choices=["text", "json"], default="text",
+        help="json: one object a line (time, level, logger, message, request_id, route, status, "
+        "duration_ms) for a log shipper",
+    )  # fmt: skip
     serve.add_argument("--station-rate", type=float, default=20.0, help="lookups/s per station")
     serve.add_argument("--station-burst", type=int, default=40)
     serve.add_argument(

@@ -34,3 +34,5 @@ class ServerSettings:
     trusted_proxies: tuple[str, ...] = ()  # peers whose X-Forwarded-For/-Proto are believed
     token_days: float = 90.0  # a station token's life; consoles rotate before it ends
     stream_recheck_s: float = 2.0  # an open check-in stream re-checks its station this often
+    # who may read /metrics besides this machine's own unproxied callers (central.metrics)
+    metrics_token: str | None = None

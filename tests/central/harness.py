@@ -232,3 +232,21 @@ def stop_postgres(pg: Postgres) -> None:
         check=False, capture_output=True,
     )  # fmt: skip
     shutil.rmtree(pg.directory, ignore_errors=True)
+
+
+def pause_postgres(pg: Postgres) -> None:
+    """Stop the server but keep its data: resume_postgres starts it again on the same port."""
+    subprocess.run(
+        _as_postgres([str(PG_BIN / "pg_ctl"), "-D", str(pg.directory / "data"), "-m", "fast",
+                      "-w", "stop"]),
+        check=True, capture_output=True,
+    )  # fmt: skip
+
+
+def resume_postgres(pg: Postgres) -> None:
+    options = f"-p {pg.port} -k {pg.directory} -c listen_addresses=127.0.0.1 -c fsync=off"
+    subprocess.run(
+        _as_postgres([str(PG_BIN / "pg_ctl"), "-D", str(pg.directory / "data"), "-o", options,
+                      "-w", "-l", str(pg.directory / "pg.log"), "start"]),
+        check=True, capture_output=True,
+    )  # fmt: skip
