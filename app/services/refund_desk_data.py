@@ -169,10 +169,13 @@ _LOCAL_PROBLEMS = ("unreadable payload",)  # the outbox's own "rejected", not th
 def _reason(row: Outbox) -> tuple[str, str] | None:
     """(code, message) of a server refusal kept on an outbox row, else None.
 
-    Read from what the outbox keeps today: `last_error` as "code: message". This is the one
-    place to change should the outbox keep the reason in columns of its own.
+    The outbox keeps the reason of an event it set aside in columns of its own; a row refused
+    before those columns existed still carries it in `last_error` as "code: message".
     """
-    code, _, message = (row.last_error or "").partition(": ")
+    if row.set_aside_code:
+        code, message = row.set_aside_code, row.set_aside_message or ""
+    else:
+        code, _, message = (row.last_error or "").partition(": ")
     code, message = code.strip(), message.strip()
     if code not in REFUSED_BY_SERVER or message.startswith(_LOCAL_PROBLEMS):
         return None

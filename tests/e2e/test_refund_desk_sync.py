@@ -88,7 +88,11 @@ def _refunded_at_two_desks(
 ) -> tuple[RefundDesk, uuid.UUID]:
     """DEMOT2 refunded at two box offices before either heard of the other; both pushed."""
     first = make_station(central, name="box office 1", profile="one")
-    code = central.admin("issue-code", "--venue", "DEMO").strip().splitlines()[-1]
+    code = (
+        central.admin("issue-code", "--venue", "DEMO", "--role", "box_office")
+        .strip()
+        .splitlines()[-1]
+    )
     second = make_station(central, name="box office 2", code=code, profile="two")
     desk1, cashier1 = _desk(first, tmp_path / "one")
     desk2, cashier2 = _desk(second, tmp_path / "two")
@@ -109,11 +113,6 @@ def test_a_ticket_refunded_at_two_desks_is_kept_once_by_the_server(
     assert _state(central, "DEMOT2") == "refunded"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="the desk shows the refusal once the outbox keeps BatchResult.rejected reasons in "
-    "last_error (the outbox helper's branch); remove this marker when both are merged",
-)
 def test_the_second_desk_shows_the_servers_refusal(
     central: CentralProcess, make_station, tmp_path: Path
 ) -> None:
