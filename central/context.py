@@ -24,6 +24,7 @@ from app.sync.protocol import (
     StationRole,
 )
 from central import roles
+from central.checkin_feed import CheckinFeed
 from central.db import Station, Venue, utcnow
 from central.keys import ServerKeys
 from central.settings import ServerSettings
@@ -35,6 +36,7 @@ class Context:
     engine: Engine
     keys: ServerKeys
     upstream: httpx.Client | None
+    feed: CheckinFeed | None = None  # PostgreSQL: check-ins announced across processes
 
 
 @dataclass(frozen=True)
