@@ -116,8 +116,9 @@ def create_app(settings: ServerSettings) -> FastAPI:
             if not await run_in_threadpool(feed.wait_listening, 10.0):
                 log.warning("check-in feed not listening yet; streams poll until it is")
         app.state.context = Context(
-            settings=settings, engine=engine, keys=keys, upstream=upstream, feed=feed
-        )
+            settings=settings, engine=engine, keys=keys, upstream=upstream, feed=feed,
+            reads=engine.execution_options(isolation_level="AUTOCOMMIT"),
+        )  # fmt: skip
         log.info("ashyq-central %s ready (%s, worker %s)", __version__, engine.dialect.name, worker)
         try:
             yield

@@ -8,8 +8,10 @@ from __future__ import annotations
 
 import hashlib
 import secrets
+import threading
+import time
 import uuid
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 from typing import Annotated
 
@@ -37,6 +39,7 @@ class Context:
     keys: ServerKeys
     upstream: httpx.Client | None
     feed: CheckinFeed | None = None  # PostgreSQL: check-ins announced across processes
+    reads: Engine | None = None  # the engine in autocommit: a read or one upsert, no BEGIN/COMMIT
 
 
 @dataclass(frozen=True)
@@ -51,6 +54,42 @@ class StationAuth:
     # what the first use of a rotated token and an old last-seen moment still need written
     clears_previous: bool = False
     last_seen_at: datetime | None = None
+    by_previous: bool = False  # the token used is the one before a rotation
+
+
+class StationCache:
+    """A status lookup's memory of recent token checks: digest -> station, for `ttl_s` seconds.
+
+    The door's hot path asks the database about its token once per `ttl_s` (ServerSettings
+    token_cache_s, 2 s) instead of once per scan; expiry and the route's role are checked on every
+    use. A revocation therefore reaches a lookup within `ttl_s`, as it reaches an open stream
+    (stream_recheck_s). Only checks of a station's current token are kept: the token before a
+    rotation is always asked about, so it stops the moment the new one is first used.
+    """
+
+    MAX = 50_000
+
+    def __init__(self) -> None:
+        self._entries: dict[str, tuple[StationAuth, float]] = {}
+        self._lock = threading.Lock()
+
+    def get(self, digest: str, ttl_s: float, endpoint: str) -> StationAuth | None:
+        entry = self._entries.get(digest)
+        if entry is None or time.monotonic() - entry[1] >= ttl_s:
+            return None
+        station = entry[0]
+        _still_valid(station, endpoint)
+        return station
+
+    def put(self, digest: str, station: StationAuth) -> None:
+        if station.by_previous:
+            return
+        # what settle() has just written, so a cached copy does not write it again
+        kept = replace(station, clears_previous=False, last_seen_at=utcnow())
+        with self._lock:
+            if len(self._entries) >= self.MAX:
+                self._entries.clear()
+            self._entries[digest] = (kept, time.monotonic())
 
 
 class ApiError(HTTPException):
@@ -111,24 +150,30 @@ def station_for(conn: Connection, token: str, endpoint: str | None = None) -> St
             401, "revoked",
             "This station was revoked. Enroll it again with a new enrollment code.", _CHALLENGE,
         )  # fmt: skip
-    if row.expires_at <= utcnow():
+    station = StationAuth(
+        station_id=row.id,
+        venue_id=row.venue_id,
+        venue_code=row.code,
+        role=_role(row.role),
+        expires_at=row.expires_at,
+        clears_previous=row.previous_token_hash is not None and row.token_hash == digest,
+        last_seen_at=row.last_seen_at,
+        by_previous=row.token_hash != digest,
+    )
+    _still_valid(station, endpoint)
+    return station
+
+
+def _still_valid(station: StationAuth, endpoint: str | None) -> None:
+    """401 "token_expired" past the token's end; 403 when its role may not call `endpoint`."""
+    if station.expires_at is not None and station.expires_at <= utcnow():
         raise ApiError(
             401, "token_expired",
             "This station's token has expired. Enroll it again with a new enrollment code.",
             _CHALLENGE,
         )  # fmt: skip
-    role = _role(row.role)
-    if endpoint is not None and not roles.allows(role, endpoint):
-        raise ApiError(403, "forbidden_role", roles.refusal(role, endpoint))
-    return StationAuth(
-        station_id=row.id,
-        venue_id=row.venue_id,
-        venue_code=row.code,
-        role=role,
-        expires_at=row.expires_at,
-        clears_previous=row.previous_token_hash is not None and row.token_hash == digest,
-        last_seen_at=row.last_seen_at,
-    )
+    if endpoint is not None and not roles.allows(station.role, endpoint):
+        raise ApiError(403, "forbidden_role", roles.refusal(station.role, endpoint))
 
 
 def _role(text: str) -> StationRole:

@@ -17,6 +17,7 @@ from __future__ import annotations
 import threading
 import time
 from dataclasses import dataclass, field
+from typing import Any
 
 from sqlalchemy import Connection, case, delete, literal
 from sqlalchemy.dialects import postgresql, sqlite
@@ -30,13 +31,12 @@ class Decision:
     retry_after_s: float
 
 
-def hit(conn: Connection, key: str, rate: float, burst: int, now: float | None = None) -> Decision:
-    """Count one request against `key`: `rate` per second sustained, `burst` at once."""
-    now = time.time() if now is None else now
+def upsert(dialect: str, key: str, rate: float, burst: int, now: float) -> Any:
+    """The one statement that decides and records a request (RETURNING tat, allowed)."""
     interval = 1.0 / rate
     tolerance = interval * (burst - 1)
     table = RateBucket.__table__
-    insert = (postgresql if conn.dialect.name == "postgresql" else sqlite).insert(table)
+    insert = (postgresql if dialect == "postgresql" else sqlite).insert(table)
     start = case((table.c.tat > now, table.c.tat), else_=literal(now))
     fits = start - now <= tolerance
     stmt = insert.values(key=key, tat=now + interval, allowed=True).on_conflict_do_update(
@@ -46,10 +46,20 @@ def hit(conn: Connection, key: str, rate: float, burst: int, now: float | None =
             "allowed": case((fits, literal(True)), else_=literal(False)),
         },
     )
-    row = conn.execute(stmt.returning(table.c.tat, table.c.allowed)).one()
-    if row.allowed:
+    return stmt.returning(table.c.tat, table.c.allowed)
+
+
+def decision(allowed: bool, tat: float, rate: float, burst: int, now: float) -> Decision:
+    if allowed:
         return Decision(True, 0.0)
-    return Decision(False, max(0.0, row.tat - now - tolerance))
+    return Decision(False, max(0.0, tat - now - (burst - 1) / rate))
+
+
+def hit(conn: Connection, key: str, rate: float, burst: int, now: float | None = None) -> Decision:
+    """Count one request against `key`: `rate` per second sustained, `burst` at once."""
+    now = time.time() if now is None else now
+    row = conn.execute(upsert(conn.dialect.name, key, rate, burst, now)).one()
+    return decision(row.allowed, row.tat, rate, burst, now)
 
 
 def forget_idle(conn: Connection, older_than_s: float = 3600.0) -> int:

@@ -9,7 +9,8 @@ while, shared by every process, so a burst of lookups for one person asks upstre
 from __future__ import annotations
 
 import logging
-from datetime import timedelta
+import time
+from datetime import datetime, timedelta
 
 import httpx
 from pydantic import ValidationError
@@ -17,6 +18,7 @@ from sqlalchemy import Connection, select
 
 from app.core.statuses import Status
 from app.sync.protocol import API_PREFIX, StatusAnswer
+from central import ratelimit
 from central.context import ApiError, Context
 from central.db import RegistryEntry, StatusCache, upsert, utcnow
 
@@ -38,13 +40,37 @@ def _from_registry(conn: Connection, key: str) -> StatusAnswer:
     row = conn.execute(
         select(RegistryEntry.status, RegistryEntry.set_at).where(RegistryEntry.key_hash == key)
     ).one_or_none()
-    if row is None:
+    return _registry_answer(None if row is None else row[0], None if row is None else row[1])
+
+
+def _registry_answer(status: str | None, set_at: datetime | None) -> StatusAnswer:
+    if status is None:
         return StatusAnswer(
             status=Status.NOT_FOUND, set_at=None, source="registry", checked_at=utcnow()
         )
     return StatusAnswer(
-        status=Status(row[0]), set_at=row[1], source="registry", checked_at=utcnow()
+        status=Status(status), set_at=set_at, source="registry", checked_at=utcnow()
     )
+
+
+def limited_lookup(
+    ctx: Context, conn: Connection, limit_key: str, rate: float, burst: int, kind: str, number: str
+) -> tuple[ratelimit.Decision, StatusAnswer | None]:
+    """PostgreSQL, registry: count the request and read the registry in one statement (one round
+    trip: the rate-limit upsert in a WITH, the registry row joined to what it returns)."""
+    now = time.time()
+    hit = ratelimit.upsert("postgresql", limit_key, rate, burst, now).cte("hit")
+    key = ctx.keys.registry_hash(kind, number)
+    registry = RegistryEntry.__table__
+    row = conn.execute(
+        select(hit.c.tat, hit.c.allowed, registry.c.status, registry.c.set_at).select_from(
+            hit.outerjoin(registry, registry.c.key_hash == key)
+        )
+    ).one()
+    decided = ratelimit.decision(row.allowed, row.tat, rate, burst, now)
+    if not decided.allowed:
+        return decided, None
+    return decided, _registry_answer(row.status, row.set_at)
 
 
 def _from_upstream(
