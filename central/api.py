@@ -15,6 +15,7 @@ from fastapi import APIRouter, Query, Request, Response
 from fastapi.concurrency import run_in_threadpool
 from pydantic import TypeAdapter, ValidationError
 from sqlalchemy import select
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session as OrmSession
 
 from app.core.iin import IinError, validate_iin
@@ -133,6 +134,15 @@ def _answer(request: Request, ctx: Context, kind: str, number: str) -> Response:
     and the read is a plain autocommit SELECT, so lookups never queue behind SQLite's writer.
     """
     token, endpoint = bearer(request), route_key(request)
+    try:
+        return _answer_once(ctx, token, endpoint, kind, number)
+    except DBAPIError as exc:
+        if not exc.connection_invalidated:
+            raise
+        return _answer_once(ctx, token, endpoint, kind, number)  # a pooled connection had died
+
+
+def _answer_once(ctx: Context, token: str, endpoint: str, kind: str, number: str) -> Response:
     digest = token_hash(token)
     reads = ctx.reads or ctx.engine
     station = _STATIONS.get(digest, ctx.settings.token_cache_s, endpoint)

@@ -15,6 +15,7 @@ from fastapi import FastAPI, Request
 from fastapi.concurrency import run_in_threadpool
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
+from sqlalchemy import create_engine
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from uvicorn.middleware.proxy_headers import ProxyHeadersMiddleware
@@ -110,14 +111,20 @@ def create_app(settings: ServerSettings) -> FastAPI:
                 base_url=settings.upstream_url, headers=headers, timeout=settings.upstream_timeout_s
             )
         feed = None
+        reads = engine.execution_options(isolation_level="AUTOCOMMIT")
         if engine.dialect.name == "postgresql":
+            # The lookups' own pool: autocommit, and no ping before each use (a round trip per
+            # lookup); a connection found dead is replaced and the lookup tried once more.
+            reads = create_engine(
+                settings.database_url, pool_size=10, max_overflow=20, isolation_level="AUTOCOMMIT"
+            )
             feed = CheckinFeed(engine)
             feed.start(asyncio.get_running_loop())
             if not await run_in_threadpool(feed.wait_listening, 10.0):
                 log.warning("check-in feed not listening yet; streams poll until it is")
         app.state.context = Context(
             settings=settings, engine=engine, keys=keys, upstream=upstream, feed=feed,
-            reads=engine.execution_options(isolation_level="AUTOCOMMIT"),
+            reads=reads,
         )  # fmt: skip
         log.info("ashyq-central %s ready (%s, worker %s)", __version__, engine.dialect.name, worker)
         try:
@@ -125,6 +132,7 @@ def create_app(settings: ServerSettings) -> FastAPI:
         finally:
             if feed is not None:
                 await run_in_threadpool(feed.stop)
+            reads.dispose()
             if upstream is not None:
                 upstream.close()
             engine.dispose()

@@ -17,7 +17,7 @@ from typing import Annotated
 
 import httpx
 from fastapi import Depends, HTTPException, Request, Response
-from sqlalchemy import Connection, Engine, or_, select, update
+from sqlalchemy import Connection, Engine, String, bindparam, or_, select, update
 
 from app.sync.protocol import (
     API_PREFIX,
@@ -127,6 +127,17 @@ def bearer(request: Request) -> str:
     return token.strip()
 
 
+_DIGEST = bindparam("digest", type_=String)
+_STATION = (
+    select(
+        Station.id, Station.venue_id, Venue.code, Station.role, Station.expires_at,
+        Station.revoked_at, Station.last_seen_at, Station.token_hash, Station.previous_token_hash,
+    )
+    .join(Venue, Venue.id == Station.venue_id)
+    .where(or_(Station.token_hash == _DIGEST, Station.previous_token_hash == _DIGEST))
+)  # fmt: skip
+
+
 def station_for(conn: Connection, token: str, endpoint: str | None = None) -> StationAuth:
     """The station holding `token`, if it is still valid and its role may call `endpoint`.
 
@@ -134,15 +145,7 @@ def station_for(conn: Connection, token: str, endpoint: str | None = None) -> St
     The token before a rotation still works until the new one is first used.
     """
     digest = token_hash(token)
-    row = conn.execute(
-        select(
-            Station.id, Station.venue_id, Venue.code, Station.role, Station.expires_at,
-            Station.revoked_at, Station.last_seen_at, Station.token_hash,
-            Station.previous_token_hash,
-        )
-        .join(Venue, Venue.id == Station.venue_id)
-        .where(or_(Station.token_hash == digest, Station.previous_token_hash == digest))
-    ).one_or_none()  # fmt: skip
+    row = conn.execute(_STATION, {"digest": digest}).one_or_none()
     if row is None:
         raise ApiError(401, "unauthorized", "This station token is unknown.", _CHALLENGE)
     if row.revoked_at is not None:

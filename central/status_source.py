@@ -8,13 +8,15 @@ while, shared by every process, so a burst of lookups for one person asks upstre
 
 from __future__ import annotations
 
+import functools
 import logging
 import time
 from datetime import datetime, timedelta
+from typing import Any
 
 import httpx
 from pydantic import ValidationError
-from sqlalchemy import Connection, select
+from sqlalchemy import Connection, String, bindparam, select
 
 from app.core.statuses import Status
 from app.sync.protocol import API_PREFIX, StatusAnswer
@@ -36,10 +38,13 @@ def lookup(ctx: Context, conn: Connection, kind: str, number: str) -> StatusAnsw
     return _from_upstream(ctx, conn, kind, number, key)
 
 
+_REGISTRY = select(RegistryEntry.status, RegistryEntry.set_at).where(
+    RegistryEntry.key_hash == bindparam("registry_key", type_=String)
+)
+
+
 def _from_registry(conn: Connection, key: str) -> StatusAnswer:
-    row = conn.execute(
-        select(RegistryEntry.status, RegistryEntry.set_at).where(RegistryEntry.key_hash == key)
-    ).one_or_none()
+    row = conn.execute(_REGISTRY, {"registry_key": key}).one_or_none()
     return _registry_answer(None if row is None else row[0], None if row is None else row[1])
 
 
@@ -53,20 +58,26 @@ def _registry_answer(status: str | None, set_at: datetime | None) -> StatusAnswe
     )
 
 
+@functools.cache
+def _limited_registry() -> Any:
+    hit = ratelimit.upsert("postgresql").cte("hit")
+    registry = RegistryEntry.__table__
+    return select(hit.c.tat, hit.c.allowed, registry.c.status, registry.c.set_at).select_from(
+        hit.outerjoin(registry, registry.c.key_hash == bindparam("registry_key", type_=String))
+    )
+
+
 def limited_lookup(
     ctx: Context, conn: Connection, limit_key: str, rate: float, burst: int, kind: str, number: str
 ) -> tuple[ratelimit.Decision, StatusAnswer | None]:
     """PostgreSQL, registry: count the request and read the registry in one statement (one round
     trip: the rate-limit upsert in a WITH, the registry row joined to what it returns)."""
     now = time.time()
-    hit = ratelimit.upsert("postgresql", limit_key, rate, burst, now).cte("hit")
-    key = ctx.keys.registry_hash(kind, number)
-    registry = RegistryEntry.__table__
     row = conn.execute(
-        select(hit.c.tat, hit.c.allowed, registry.c.status, registry.c.set_at).select_from(
-            hit.outerjoin(registry, registry.c.key_hash == key)
-        )
-    ).one()
+        _limited_registry(),
+        {**ratelimit.params(limit_key, rate, burst, now),
+         "registry_key": ctx.keys.registry_hash(kind, number)},
+    ).one()  # fmt: skip
     decided = ratelimit.decision(row.allowed, row.tat, rate, burst, now)
     if not decided.allowed:
         return decided, None
