@@ -78,7 +78,11 @@ def measure(
     config: str, pg: Postgres | None, seconds: float, connections: int, script: Path
 ) -> dict[str, Any]:
     database, workers = config.split("-")
-    url = pg.create_database(f"bench_{workers}_{os.getpid()}") if pg else None
+    url = (
+        pg.create_database(f"bench_{workers}_{os.getpid()}")
+        if database == "postgres" and pg
+        else None
+    )
     server = start_server(url, "--demo-data", "--workers", workers, "--station-rate", "1000000",
                           "--station-burst", "1000000", "--enroll-burst", "100")  # fmt: skip
     try:
