@@ -111,7 +111,7 @@ def create_app(settings: ServerSettings) -> FastAPI:
                 base_url=settings.upstream_url, headers=headers, timeout=settings.upstream_timeout_s
             )
         feed = None
-        reads = engine.execution_options(isolation_level="AUTOCOMMIT")
+        reads = engine  # SQLite: pysqlite begins no transaction for a SELECT anyway
         if engine.dialect.name == "postgresql":
             # The lookups' own pool: autocommit, and no ping before each use (a round trip per
             # lookup); a connection found dead is replaced and the lookup tried once more.
@@ -132,7 +132,8 @@ def create_app(settings: ServerSettings) -> FastAPI:
         finally:
             if feed is not None:
                 await run_in_threadpool(feed.stop)
-            reads.dispose()
+            if reads is not engine:
+                reads.dispose()
             if upstream is not None:
                 upstream.close()
             engine.dispose()

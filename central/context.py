@@ -39,7 +39,8 @@ class Context:
     keys: ServerKeys
     upstream: httpx.Client | None
     feed: CheckinFeed | None = None  # PostgreSQL: check-ins announced across processes
-    reads: Engine | None = None  # the engine in autocommit: a read or one upsert, no BEGIN/COMMIT
+    # the lookups: PostgreSQL, a pool in autocommit (one statement, no BEGIN/COMMIT); else engine
+    reads: Engine | None = None
 
 
 @dataclass(frozen=True)

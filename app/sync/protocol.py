@@ -122,7 +122,7 @@ class VisitEvent(Wire):
     method: InputMethod
     status: Status | None
     status_source: str | None
-    status_age_s: Annotated[int, Field(ge=0)] | None
+    status_age_s: Annotated[int, Field(ge=0, le=2**31 - 1)] | None  # the INTEGER column stores it
     verdict: Verdict
     reason: ShortText
     person: Pseudonym | None
