@@ -117,8 +117,13 @@ def enroll(body: EnrollRequest, request: Request, ctx: CtxDep) -> EnrollResponse
 @router.post("/token/rotate", responses=ERRORS)
 def rotate_token(request: Request, ctx: CtxDep, station: StationDep) -> TokenRotation:
     """A new token; the one this call used works until the new one is first used."""
+    token = bearer(request)
     with ctx.engine.begin() as conn:
-        return stations.rotate(conn, station, bearer(request), ctx.settings.token_days)
+        rotation = stations.rotate(conn, station, token, ctx.settings.token_days)
+    # From now on this token is the one before a rotation: never answered from the cache (other
+    # workers' caches forget it within token_cache_s, as they forget a revoked one).
+    _STATIONS.forget(token_hash(token))
+    return rotation
 
 
 _STATIONS = StationCache()

@@ -82,6 +82,10 @@ class StationCache:
         _still_valid(station, endpoint)
         return station
 
+    def forget(self, digest: str) -> None:
+        with self._lock:
+            self._entries.pop(digest, None)
+
     def put(self, digest: str, station: StationAuth) -> None:
         if station.by_previous:
             return
