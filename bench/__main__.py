@@ -15,6 +15,7 @@ ORDER = [
     "decode_images",
     "documents",
     "central",
+    "workers",
     "sync",
     "door",
     "visit_log",

@@ -10,10 +10,11 @@ import base64
 import random
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Query, Request
+from fastapi import APIRouter, Query, Request, Response
 from fastapi.concurrency import run_in_threadpool
 from pydantic import TypeAdapter, ValidationError
 from sqlalchemy import select
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session as OrmSession
 
 from app.core.documents import canonical_state
@@ -23,6 +24,8 @@ from app.resources import load_json
 from app.sync.protocol import (
     FEATURE_STATION_ROLES,
     FEATURES_HEADER,
+    STATION_ROLE_HEADER,
+    TOKEN_EXPIRES_HEADER,
     ApprovalAnswer,
     ApprovalRequest,
     BatchResult,
@@ -47,15 +50,18 @@ from central.context import (
     ApiError,
     Context,
     CtxDep,
+    StationAuth,
+    StationCache,
     StationDep,
     bearer,
     route_key,
     settle,
     station_for,
+    token_hash,
 )
 from central.db import Staff, Venue, utcnow
 from central.openapi import errors
-from central.status_source import IIN, PASSPORT, lookup
+from central.status_source import IIN, PASSPORT, limited_lookup, lookup
 
 router = APIRouter()
 _TICKET_CODE: TypeAdapter[str] = TypeAdapter(TicketCode)
@@ -111,33 +117,79 @@ def enroll(body: EnrollRequest, request: Request, ctx: CtxDep) -> EnrollResponse
 @router.post("/token/rotate", responses=ERRORS)
 def rotate_token(request: Request, ctx: CtxDep, station: StationDep) -> TokenRotation:
     """A new token; the one this call used works until the new one is first used."""
+    token = bearer(request)
     with ctx.engine.begin() as conn:
-        return stations.rotate(conn, station, bearer(request), ctx.settings.token_days)
+        rotation = stations.rotate(conn, station, token, ctx.settings.token_days)
+    # From now on this token is the one before a rotation: never answered from the cache (other
+    # workers' caches forget it within token_cache_s, as they forget a revoked one).
+    _STATIONS.forget(token_hash(token))
+    return rotation
+
+
+_STATIONS = StationCache()
+_JSON = "application/json"
 
 
 def _answer(
     request: Request, ctx: Context, kind: str, number: str, state: str | None = None
-) -> StatusAnswer:
-    """Token, rate limit and lookup in one transaction: the door's hot path, kept to one commit."""
-    token = bearer(request)
-    shared = ctx.engine.dialect.name != "sqlite"  # see central.ratelimit
-    # SQLite: a read-only transaction (the limiter is in memory), so lookups never queue behind
-    # SQLite's single writer; an upstream answer is cached in a write of its own (status_source).
-    with ctx.engine.begin() if shared or ctx.upstream is not None else ctx.engine.connect() as conn:
-        station = station_for(conn, token, route_key(request))
-        key = f"station:{station.station_id}"
-        rate, burst = ctx.settings.station_rate, ctx.settings.station_burst
-        decision = (
-            ratelimit.hit(conn, key, rate, burst)
-            if shared
-            else _MEMORY_LIMITER.hit(key, rate, burst)
-        )
-        if decision.allowed:
+) -> Response:
+    """The door's hot path: the token (remembered for token_cache_s), the station's rate limit
+    and the registry, in as few round trips as the database allows, and the answer's JSON.
+
+    PostgreSQL, registry: one statement in autocommit (the limit's upsert and the registry row
+    together; see status_source.limited_lookup). SQLite: the limiter is in memory (one process)
+    and the read is a plain autocommit SELECT, so lookups never queue behind SQLite's writer.
+    """
+    token, endpoint = bearer(request), route_key(request)
+    try:
+        return _answer_once(ctx, token, endpoint, kind, number, state)
+    except DBAPIError as exc:
+        if not exc.connection_invalidated:
+            raise
+        return _answer_once(ctx, token, endpoint, kind, number, state)  # a pooled one had died
+
+
+def _answer_once(
+    ctx: Context, token: str, endpoint: str, kind: str, number: str, state: str | None
+) -> Response:
+    digest = token_hash(token)
+    reads = ctx.reads or ctx.engine
+    station = _STATIONS.get(digest, ctx.settings.token_cache_s, endpoint)
+    if station is None:
+        with reads.connect() as conn:
+            station = station_for(conn, token, endpoint)
+        settle(ctx.engine, station)  # usually nothing; outside the lookup's transaction
+        _STATIONS.put(digest, station)
+    key = f"station:{station.station_id}"
+    rate, burst = ctx.settings.station_rate, ctx.settings.station_burst
+    if ctx.engine.dialect.name == "sqlite":  # one process: see central.ratelimit
+        decision = _MEMORY_LIMITER.hit(key, rate, burst)
+        if not decision.allowed:
+            raise _too_many(decision)
+        with reads.connect() if ctx.upstream is None else ctx.engine.begin() as conn:
             answer = lookup(ctx, conn, kind, number, state)
-    if not decision.allowed:
-        raise _too_many(decision)
-    settle(ctx.engine, station)  # usually nothing; outside the lookup's transaction
-    return answer
+    elif ctx.upstream is None:
+        with reads.connect() as conn:
+            decision, found = limited_lookup(ctx, conn, key, rate, burst, kind, number, state)
+        if found is None:
+            raise _too_many(decision)
+        answer = found
+    else:
+        with ctx.engine.begin() as conn:
+            decision = ratelimit.hit(conn, key, rate, burst)
+            if decision.allowed:
+                answer = lookup(ctx, conn, kind, number, state)
+        if not decision.allowed:
+            raise _too_many(decision)
+    return Response(answer.model_dump_json(), media_type=_JSON, headers=_station_headers(station))
+
+
+def _station_headers(station: StationAuth) -> dict[str, str]:
+    """What current_station tells every station route's caller (protocol)."""
+    headers = {STATION_ROLE_HEADER: station.role.value}
+    if station.expires_at is not None:
+        headers[TOKEN_EXPIRES_HEADER] = station.expires_at.isoformat()
+    return headers
 
 
 def _authorized(request: Request, ctx: Context) -> None:
@@ -151,13 +203,13 @@ def _too_many(decision: ratelimit.Decision) -> ApiError:
     return ApiError(429, "rate_limited", message, {"Retry-After": str(retry)})
 
 
-@router.get("/status/passport/{number}", responses=ERRORS)
+@router.get("/status/passport/{number}", responses=ERRORS, response_model=StatusAnswer)
 async def status_by_passport(
     number: str,
     request: Request,
     ctx: CtxDep,
     state: Annotated[str | None, Query(description=admin.STATE_HELP)] = None,
-) -> StatusAnswer:
+) -> Response:
     """A passport's status, keyed by issuing state and number; without `state` only entries
     imported without one match (consoles before 0.3)."""
     try:
@@ -172,8 +224,8 @@ async def status_by_passport(
     return await run_in_threadpool(_answer, request, ctx, PASSPORT, value, issuing_state)
 
 
-@router.get("/status/{iin}", responses=ERRORS)
-async def status_by_iin(iin: str, request: Request, ctx: CtxDep) -> StatusAnswer:
+@router.get("/status/{iin}", responses=ERRORS, response_model=StatusAnswer)
+async def status_by_iin(iin: str, request: Request, ctx: CtxDep) -> Response:
     try:
         value = validate_iin(iin).value
     except IinError as exc:

@@ -2,21 +2,27 @@
 
 from __future__ import annotations
 
+import asyncio
 import logging
+import os
+import secrets
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from typing import Any
 
 import httpx
 from fastapi import FastAPI, Request
+from fastapi.concurrency import run_in_threadpool
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
+from sqlalchemy import create_engine
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from uvicorn.middleware.proxy_headers import ProxyHeadersMiddleware
 
 from app.sync.protocol import API_PREFIX, MAX_BODY_BYTES
 from central import __version__, api, health, metrics, stream, visitor_page
+from central.checkin_feed import CheckinFeed
 from central.context import Context
 from central.db import make_engine
 from central.db_setup import migrate
@@ -27,6 +33,7 @@ from central.openapi import tidy
 from central.settings import ServerSettings
 
 log = logging.getLogger("central")
+SETTINGS_ENV = "ASHYQ_CENTRAL_SETTINGS"  # how `serve --workers N` hands settings to workers
 
 
 class BodyLimit:
@@ -86,6 +93,9 @@ def _where(loc: tuple[Any, ...]) -> str:
 
 def create_app(settings: ServerSettings) -> FastAPI:
     """One server process: migrates the database and checks its key file before serving."""
+    # An opaque name for this process, sent as X-Ashyq-Worker: which of `--workers N` answered
+    # (tests and operators tell the workers apart by it; it says nothing about the machine).
+    worker = secrets.token_hex(4)
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
@@ -101,12 +111,31 @@ def create_app(settings: ServerSettings) -> FastAPI:
             upstream = httpx.Client(
                 base_url=settings.upstream_url, headers=headers, timeout=settings.upstream_timeout_s
             )
-        app.state.context = Context(settings=settings, engine=engine, keys=keys, upstream=upstream)
+        feed = None
+        reads = engine  # SQLite: pysqlite begins no transaction for a SELECT anyway
+        if engine.dialect.name == "postgresql":
+            # The lookups' own pool: autocommit, and no ping before each use (a round trip per
+            # lookup); a connection found dead is replaced and the lookup tried once more.
+            reads = create_engine(
+                settings.database_url, pool_size=10, max_overflow=20, isolation_level="AUTOCOMMIT"
+            )
+            feed = CheckinFeed(engine)
+            feed.start(asyncio.get_running_loop())
+            if not await run_in_threadpool(feed.wait_listening, 10.0):
+                log.warning("check-in feed not listening yet; streams poll until it is")
+        app.state.context = Context(
+            settings=settings, engine=engine, keys=keys, upstream=upstream, feed=feed,
+            reads=reads,
+        )  # fmt: skip
         app.state.schema_heads = health.schema_heads()
-        log.info("ashyq-central %s ready (%s)", __version__, engine.dialect.name)
+        log.info("ashyq-central %s ready (%s, worker %s)", __version__, engine.dialect.name, worker)
         try:
             yield
         finally:
+            if feed is not None:
+                await run_in_threadpool(feed.stop)
+            if reads is not engine:
+                reads.dispose()
             if upstream is not None:
                 upstream.close()
             engine.dispose()
@@ -160,8 +189,13 @@ def create_app(settings: ServerSettings) -> FastAPI:
     app.add_middleware(BodyLimit)
     app.add_middleware(StationGate, prefix=API_PREFIX, open_paths=(f"{API_PREFIX}/enroll",))
     app.add_middleware(CatchAll)
-    app.add_middleware(SecurityHeaders)
+    app.add_middleware(SecurityHeaders, worker=worker)
     app.add_middleware(Observe)
     if settings.trusted_proxies:
         app.add_middleware(ProxyHeadersMiddleware, trusted_hosts=list(settings.trusted_proxies))
     return app
+
+
+def create_app_from_env() -> FastAPI:
+    """The app factory each worker of `serve --workers N` calls (settings as JSON in the env)."""
+    return create_app(ServerSettings.from_json(os.environ[SETTINGS_ENV]))

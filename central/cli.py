@@ -67,19 +67,31 @@ def cmd_serve(args: argparse.Namespace) -> int:
     import uvicorn
 
     from central import metrics
-    from central.app import create_app
+    from central.app import SETTINGS_ENV, create_app
     from central.logconfig import log_config
     from central.settings import ServerSettings
 
     data_dir, url, key_file = _locations(args)
+    if args.workers < 1:
+        print("refused: --workers needs 1 or more", file=sys.stderr)
+        return EXIT_REJECTED
+    if args.workers > 1 and url.startswith("sqlite"):
+        print(
+            "refused: --workers above 1 needs PostgreSQL (--database-url postgresql+psycopg://...);"
+            " a SQLite server is one process for one venue",
+            file=sys.stderr,
+        )
+        return EXIT_REJECTED
+    # Migrated, keys created or checked, demo seeded: once, here, before any worker starts, so
+    # workers never race each other to create the key file or to run a migration.
+    engine, keys = _prepare(args)
     if args.demo_data:
         from central import demo
 
-        engine, keys = _prepare(args)
         with engine.begin() as conn:
             code = demo.seed(conn, keys, args.demo_enroll_code)
-        engine.dispose()
         print(f"Demo venue {demo.VENUE_CODE}: one-time enrollment code {code}", flush=True)
+    engine.dispose()
     settings = ServerSettings(
         database_url=url,
         key_file=key_file,
@@ -96,19 +108,27 @@ def cmd_serve(args: argparse.Namespace) -> int:
         enroll_burst=args.enroll_burst,
         token_days=args.token_days,
         metrics_token=os.environ.get("ASHYQ_CENTRAL_METRICS_TOKEN") or None,
+        sse_poll_s=args.stream_poll,
     )
     log_file = args.log_file if args.log_file else data_dir / "logs" / "central.log"
+    common = {
+        "host": args.host,
+        "port": args.port,
+        "log_config": log_config(log_file, log_format=args.log_format),
+        "access_log": not args.no_access_log,
+        "timeout_graceful_shutdown": 3,
+        "proxy_headers": False,  # the app honours X-Forwarded-* itself, from --trusted-proxy only
+    }
     # several workers: prometheus-client's folder, set before they start (central.metrics)
-    metrics_dir = metrics.prepare_multiprocess(getattr(args, "workers", 1))
+    metrics_dir = metrics.prepare_multiprocess(args.workers)
     try:
-        uvicorn.run(
-            create_app(settings),
-            host=args.host,
-            port=args.port,
-            log_config=log_config(log_file, log_format=args.log_format),
-            timeout_graceful_shutdown=3,
-            proxy_headers=False,  # the app honours X-Forwarded-* itself, from --trusted-proxy peers
-        )
+        if args.workers == 1:
+            uvicorn.run(create_app(settings), **common)
+            return EXIT_OK
+        # uvicorn's own process model: one socket, N processes each building the app from the
+        # factory; the settings travel in the environment the workers inherit.
+        os.environ[SETTINGS_ENV] = settings.to_json()
+        uvicorn.run("central.app:create_app_from_env", factory=True, workers=args.workers, **common)
     finally:
         metrics.finish_multiprocess(metrics_dir)
     return EXIT_OK
@@ -222,6 +242,18 @@ def build_parser() -> argparse.ArgumentParser:
     _common(serve)
     serve.add_argument("--host", default="127.0.0.1")
     serve.add_argument("--port", type=int, default=8765)
+    serve.add_argument(
+        "--workers", type=int, default=1,
+        help="server processes sharing the port (PostgreSQL only; SQLite is one process)",
+    )  # fmt: skip
+    serve.add_argument(
+        "--stream-poll", type=float, default=None, metavar="SECONDS",
+        help="how often a check-in stream reads the table unprompted "
+        "(default 0.5 on SQLite; 5 on PostgreSQL, where LISTEN/NOTIFY wakes streams at once)",
+    )  # fmt: skip
+    serve.add_argument(
+        "--no-access-log", action="store_true", help="no line per request in the log"
+    )
     serve.add_argument("--demo-data", action="store_true", help="seed the demo cinema DEMO")
     serve.add_argument("--demo-enroll-code", default=None, help="fix the demo enrollment code")
     serve.add_argument(

@@ -8,14 +8,16 @@ from __future__ import annotations
 
 import hashlib
 import secrets
+import threading
+import time
 import uuid
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 from typing import Annotated
 
 import httpx
 from fastapi import Depends, HTTPException, Request, Response
-from sqlalchemy import Connection, Engine, or_, select, update
+from sqlalchemy import Connection, Engine, String, bindparam, or_, select, update
 
 from app.sync.protocol import (
     API_PREFIX,
@@ -24,6 +26,7 @@ from app.sync.protocol import (
     StationRole,
 )
 from central import roles
+from central.checkin_feed import CheckinFeed
 from central.db import Station, Venue, utcnow
 from central.keys import ServerKeys
 from central.settings import ServerSettings
@@ -35,6 +38,9 @@ class Context:
     engine: Engine
     keys: ServerKeys
     upstream: httpx.Client | None
+    feed: CheckinFeed | None = None  # PostgreSQL: check-ins announced across processes
+    # the lookups: PostgreSQL, a pool in autocommit (one statement, no BEGIN/COMMIT); else engine
+    reads: Engine | None = None
 
 
 @dataclass(frozen=True)
@@ -49,6 +55,46 @@ class StationAuth:
     # what the first use of a rotated token and an old last-seen moment still need written
     clears_previous: bool = False
     last_seen_at: datetime | None = None
+    by_previous: bool = False  # the token used is the one before a rotation
+
+
+class StationCache:
+    """A status lookup's memory of recent token checks: digest -> station, for `ttl_s` seconds.
+
+    The door's hot path asks the database about its token once per `ttl_s` (ServerSettings
+    token_cache_s, 2 s) instead of once per scan; expiry and the route's role are checked on every
+    use. A revocation therefore reaches a lookup within `ttl_s`, as it reaches an open stream
+    (stream_recheck_s). Only checks of a station's current token are kept: the token before a
+    rotation is always asked about, so it stops the moment the new one is first used.
+    """
+
+    MAX = 50_000
+
+    def __init__(self) -> None:
+        self._entries: dict[str, tuple[StationAuth, float]] = {}
+        self._lock = threading.Lock()
+
+    def get(self, digest: str, ttl_s: float, endpoint: str) -> StationAuth | None:
+        entry = self._entries.get(digest)
+        if entry is None or time.monotonic() - entry[1] >= ttl_s:
+            return None
+        station = entry[0]
+        _still_valid(station, endpoint)
+        return station
+
+    def forget(self, digest: str) -> None:
+        with self._lock:
+            self._entries.pop(digest, None)
+
+    def put(self, digest: str, station: StationAuth) -> None:
+        if station.by_previous:
+            return
+        # what settle() has just written, so a cached copy does not write it again
+        kept = replace(station, clears_previous=False, last_seen_at=utcnow())
+        with self._lock:
+            if len(self._entries) >= self.MAX:
+                self._entries.clear()
+            self._entries[digest] = (kept, time.monotonic())
 
 
 class ApiError(HTTPException):
@@ -86,6 +132,17 @@ def bearer(request: Request) -> str:
     return token.strip()
 
 
+_DIGEST = bindparam("digest", type_=String)
+_STATION = (
+    select(
+        Station.id, Station.venue_id, Venue.code, Station.role, Station.expires_at,
+        Station.revoked_at, Station.last_seen_at, Station.token_hash, Station.previous_token_hash,
+    )
+    .join(Venue, Venue.id == Station.venue_id)
+    .where(or_(Station.token_hash == _DIGEST, Station.previous_token_hash == _DIGEST))
+)  # fmt: skip
+
+
 def station_for(conn: Connection, token: str, endpoint: str | None = None) -> StationAuth:
     """The station holding `token`, if it is still valid and its role may call `endpoint`.
 
@@ -93,15 +150,7 @@ def station_for(conn: Connection, token: str, endpoint: str | None = None) -> St
     The token before a rotation still works until the new one is first used.
     """
     digest = token_hash(token)
-    row = conn.execute(
-        select(
-            Station.id, Station.venue_id, Venue.code, Station.role, Station.expires_at,
-            Station.revoked_at, Station.last_seen_at, Station.token_hash,
-            Station.previous_token_hash,
-        )
-        .join(Venue, Venue.id == Station.venue_id)
-        .where(or_(Station.token_hash == digest, Station.previous_token_hash == digest))
-    ).one_or_none()  # fmt: skip
+    row = conn.execute(_STATION, {"digest": digest}).one_or_none()
     if row is None:
         raise ApiError(401, "unauthorized", "This station token is unknown.", _CHALLENGE)
     if row.revoked_at is not None:
@@ -109,24 +158,30 @@ def station_for(conn: Connection, token: str, endpoint: str | None = None) -> St
             401, "revoked",
             "This station was revoked. Enroll it again with a new enrollment code.", _CHALLENGE,
         )  # fmt: skip
-    if row.expires_at <= utcnow():
+    station = StationAuth(
+        station_id=row.id,
+        venue_id=row.venue_id,
+        venue_code=row.code,
+        role=_role(row.role),
+        expires_at=row.expires_at,
+        clears_previous=row.previous_token_hash is not None and row.token_hash == digest,
+        last_seen_at=row.last_seen_at,
+        by_previous=row.token_hash != digest,
+    )
+    _still_valid(station, endpoint)
+    return station
+
+
+def _still_valid(station: StationAuth, endpoint: str | None) -> None:
+    """401 "token_expired" past the token's end; 403 when its role may not call `endpoint`."""
+    if station.expires_at is not None and station.expires_at <= utcnow():
         raise ApiError(
             401, "token_expired",
             "This station's token has expired. Enroll it again with a new enrollment code.",
             _CHALLENGE,
         )  # fmt: skip
-    role = _role(row.role)
-    if endpoint is not None and not roles.allows(role, endpoint):
-        raise ApiError(403, "forbidden_role", roles.refusal(role, endpoint))
-    return StationAuth(
-        station_id=row.id,
-        venue_id=row.venue_id,
-        venue_code=row.code,
-        role=role,
-        expires_at=row.expires_at,
-        clears_previous=row.previous_token_hash is not None and row.token_hash == digest,
-        last_seen_at=row.last_seen_at,
-    )
+    if endpoint is not None and not roles.allows(station.role, endpoint):
+        raise ApiError(403, "forbidden_role", roles.refusal(station.role, endpoint))
 
 
 def _role(text: str) -> StationRole:

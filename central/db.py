@@ -345,7 +345,14 @@ def upsert(conn: Connection, table: Table, values: dict[str, Any], keys: list[st
 def make_engine(url: str) -> Engine:
     """An engine tuned for many short transactions from several threads (and processes)."""
     if url.startswith("sqlite"):
-        engine = create_engine(url, connect_args={"check_same_thread": False, "timeout": 30})
+        # as many pooled connections as threads that read at once: an overflow connection is
+        # opened (with the pragmas below) and closed again on every use
+        engine = create_engine(
+            url,
+            connect_args={"check_same_thread": False, "timeout": 30},
+            pool_size=20,
+            max_overflow=20,
+        )
 
         @event.listens_for(engine, "connect")
         def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:

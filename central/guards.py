@@ -28,10 +28,12 @@ _ALWAYS = (
 
 
 class SecurityHeaders:
-    """nosniff, no referrer and no framing on every answer; a deny-all CSP unless one is set."""
+    """nosniff, no referrer and no framing on every answer; a deny-all CSP unless one is set;
+    which worker process answered (an opaque name), for `serve --workers N`."""
 
-    def __init__(self, app: ASGIApp) -> None:
+    def __init__(self, app: ASGIApp, worker: str = "") -> None:
         self.app = app
+        self.always = _ALWAYS + (((b"x-ashyq-worker", worker.encode()),) if worker else ())
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
@@ -42,7 +44,7 @@ class SecurityHeaders:
             if message["type"] == "http.response.start":
                 headers = list(message.get("headers", []))
                 present = {name.lower() for name, _ in headers}
-                headers += [(n, v) for n, v in _ALWAYS if n not in present]
+                headers += [(n, v) for n, v in self.always if n not in present]
                 if b"content-security-policy" not in present:
                     headers.append((b"content-security-policy", DEFAULT_CSP.encode()))
                 message = {**message, "headers": headers}

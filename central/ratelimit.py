@@ -14,11 +14,13 @@ old row, so `allowed` and `tat` are computed from the same state.
 
 from __future__ import annotations
 
+import functools
 import threading
 import time
 from dataclasses import dataclass, field
+from typing import Any
 
-from sqlalchemy import Connection, case, delete, literal
+from sqlalchemy import Connection, Float, String, bindparam, case, delete, literal
 from sqlalchemy.dialects import postgresql, sqlite
 
 from central.db import RateBucket
@@ -30,26 +32,49 @@ class Decision:
     retry_after_s: float
 
 
-def hit(conn: Connection, key: str, rate: float, burst: int, now: float | None = None) -> Decision:
-    """Count one request against `key`: `rate` per second sustained, `burst` at once."""
-    now = time.time() if now is None else now
-    interval = 1.0 / rate
-    tolerance = interval * (burst - 1)
+@functools.cache
+def upsert(dialect: str) -> Any:
+    """The one statement that decides and records a request (RETURNING tat, allowed).
+
+    Built once per dialect with bound parameters (see `params`): the hot path reuses it, and
+    PostgreSQL prepares it after a few uses.
+    """
     table = RateBucket.__table__
-    insert = (postgresql if conn.dialect.name == "postgresql" else sqlite).insert(table)
-    start = case((table.c.tat > now, table.c.tat), else_=literal(now))
+    now = bindparam("rl_now", type_=Float)
+    interval = bindparam("rl_interval", type_=Float)
+    tolerance = bindparam("rl_tolerance", type_=Float)
+    insert = (postgresql if dialect == "postgresql" else sqlite).insert(table)
+    start = case((table.c.tat > now, table.c.tat), else_=now)
     fits = start - now <= tolerance
-    stmt = insert.values(key=key, tat=now + interval, allowed=True).on_conflict_do_update(
+    stmt = insert.values(
+        key=bindparam("rl_key", type_=String), tat=now + interval, allowed=True
+    ).on_conflict_do_update(
         index_elements=[table.c.key],
         set_={
             "tat": case((fits, start + interval), else_=table.c.tat),
             "allowed": case((fits, literal(True)), else_=literal(False)),
         },
     )
-    row = conn.execute(stmt.returning(table.c.tat, table.c.allowed)).one()
-    if row.allowed:
+    return stmt.returning(table.c.tat, table.c.allowed)
+
+
+def params(key: str, rate: float, burst: int, now: float) -> dict[str, Any]:
+    """The values `upsert` is executed with."""
+    return {"rl_key": key, "rl_now": now, "rl_interval": 1.0 / rate,
+            "rl_tolerance": (burst - 1) / rate}  # fmt: skip
+
+
+def decision(allowed: bool, tat: float, rate: float, burst: int, now: float) -> Decision:
+    if allowed:
         return Decision(True, 0.0)
-    return Decision(False, max(0.0, row.tat - now - tolerance))
+    return Decision(False, max(0.0, tat - now - (burst - 1) / rate))
+
+
+def hit(conn: Connection, key: str, rate: float, burst: int, now: float | None = None) -> Decision:
+    """Count one request against `key`: `rate` per second sustained, `burst` at once."""
+    now = time.time() if now is None else now
+    row = conn.execute(upsert(conn.dialect.name), params(key, rate, burst, now)).one()
+    return decision(row.allowed, row.tat, rate, burst, now)
 
 
 def forget_idle(conn: Connection, older_than_s: float = 3600.0) -> int:

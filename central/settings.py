@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import json
+from dataclasses import dataclass, fields
 from pathlib import Path
 
 
@@ -30,9 +31,26 @@ class ServerSettings:
     visitor_person_interval_s: float = 30.0
     enroll_rate: float = 0.1  # enrollment attempts per second per client address
     enroll_burst: int = 10
-    sse_poll_s: float = 0.5
+    # a check-in stream reads the table this often; on PostgreSQL a LISTEN/NOTIFY wake-up comes
+    # first, so the poll there is only a safety net (None: 0.5 s on SQLite, 5 s on PostgreSQL)
+    sse_poll_s: float | None = None
     trusted_proxies: tuple[str, ...] = ()  # peers whose X-Forwarded-For/-Proto are believed
     token_days: float = 90.0  # a station token's life; consoles rotate before it ends
     stream_recheck_s: float = 2.0  # an open check-in stream re-checks its station this often
     # who may read /metrics besides this machine's own unproxied callers (central.metrics)
     metrics_token: str | None = None
+    token_cache_s: float = 2.0  # a status lookup may trust a token check this old (0: never)
+
+    def to_json(self) -> str:
+        """The settings as JSON: how `serve --workers N` hands them to each worker process."""
+        values = {f.name: getattr(self, f.name) for f in fields(self)}
+        values["key_file"] = str(self.key_file)
+        values["trusted_proxies"] = list(self.trusted_proxies)
+        return json.dumps(values)
+
+    @classmethod
+    def from_json(cls, text: str) -> ServerSettings:
+        values = json.loads(text)
+        values["key_file"] = Path(values["key_file"])
+        values["trusted_proxies"] = tuple(values.get("trusted_proxies", ()))
+        return cls(**values)

@@ -13,15 +13,19 @@ one, and a stated lookup never falls back to a stateless entry (it might be anot
 
 from __future__ import annotations
 
+import functools
 import logging
-from datetime import timedelta
+import time
+from datetime import datetime, timedelta
+from typing import Any
 
 import httpx
 from pydantic import ValidationError
-from sqlalchemy import Connection, select
+from sqlalchemy import Connection, String, bindparam, select
 
 from app.core.statuses import Status
 from app.sync.protocol import API_PREFIX, StatusAnswer
+from central import ratelimit
 from central.context import ApiError, Context
 from central.db import RegistryEntry, StatusCache, upsert, utcnow
 
@@ -47,17 +51,57 @@ def lookup(
     return _from_upstream(ctx, conn, kind, number, state, key)
 
 
+_REGISTRY = select(RegistryEntry.status, RegistryEntry.set_at).where(
+    RegistryEntry.key_hash == bindparam("registry_key", type_=String)
+)
+
+
 def _from_registry(conn: Connection, key: str) -> StatusAnswer:
-    row = conn.execute(
-        select(RegistryEntry.status, RegistryEntry.set_at).where(RegistryEntry.key_hash == key)
-    ).one_or_none()
-    if row is None:
+    row = conn.execute(_REGISTRY, {"registry_key": key}).one_or_none()
+    return _registry_answer(None if row is None else row[0], None if row is None else row[1])
+
+
+def _registry_answer(status: str | None, set_at: datetime | None) -> StatusAnswer:
+    if status is None:
         return StatusAnswer(
             status=Status.NOT_FOUND, set_at=None, source="registry", checked_at=utcnow()
         )
     return StatusAnswer(
-        status=Status(row[0]), set_at=row[1], source="registry", checked_at=utcnow()
+        status=Status(status), set_at=set_at, source="registry", checked_at=utcnow()
     )
+
+
+@functools.cache
+def _limited_registry() -> Any:
+    hit = ratelimit.upsert("postgresql").cte("hit")
+    registry = RegistryEntry.__table__
+    return select(hit.c.tat, hit.c.allowed, registry.c.status, registry.c.set_at).select_from(
+        hit.outerjoin(registry, registry.c.key_hash == bindparam("registry_key", type_=String))
+    )
+
+
+def limited_lookup(
+    ctx: Context,
+    conn: Connection,
+    limit_key: str,
+    rate: float,
+    burst: int,
+    kind: str,
+    number: str,
+    state: str | None = None,
+) -> tuple[ratelimit.Decision, StatusAnswer | None]:
+    """PostgreSQL, registry: count the request and read the registry in one statement (one round
+    trip: the rate-limit upsert in a WITH, the registry row joined to what it returns)."""
+    now = time.time()
+    row = conn.execute(
+        _limited_registry(),
+        {**ratelimit.params(limit_key, rate, burst, now),
+         "registry_key": ctx.keys.registry_hash(kind, registry_number(number, state))},
+    ).one()  # fmt: skip
+    decided = ratelimit.decision(row.allowed, row.tat, rate, burst, now)
+    if not decided.allowed:
+        return decided, None
+    return decided, _registry_answer(row.status, row.set_at)
 
 
 def _from_upstream(

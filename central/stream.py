@@ -3,8 +3,9 @@
 The stream re-checks its station's token every `stream_recheck_s` (ServerSettings): a station
 revoked, expired, or rotated past the token the stream was opened with loses the stream then.
 
-Works across server processes by polling the `checkins` table (a check-in made through one
-process reaches a door connected to another). Event ids are the table's sequence numbers, so a
+Works across server processes: on PostgreSQL a check-in made through any process wakes the
+streams of every process at once (LISTEN/NOTIFY, central.checkin_feed), and the `checkins` table is
+read then; a slow poll stays as a safety net. On SQLite (one process) the stream polls the table. Event ids are the table's sequence numbers, so a
 reconnecting door sends `Last-Event-ID` and misses nothing. On PostgreSQL two transactions can
 commit their sequence numbers out of order; the stream therefore re-reads a short window above
 the last number it is sure of and skips what it already sent. A `Last-Event-ID` that is not
@@ -14,6 +15,7 @@ such a number (ASCII digits that fit a BIGINT) is ignored: the stream starts fro
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import re
 import time
 from collections.abc import AsyncIterator
@@ -71,34 +73,66 @@ def _still_allowed(ctx: Context, token: str, endpoint: str) -> bool:
     return True
 
 
+def poll_seconds(ctx: Context) -> float:
+    """How often a stream reads the table without being told to (see ServerSettings)."""
+    if ctx.settings.sse_poll_s is not None:
+        return ctx.settings.sse_poll_s
+    return 0.5 if ctx.feed is None else 5.0
+
+
 async def _events(
     request: Request, ctx: Context, venue_id: int, last_id: int | None
 ) -> AsyncIterator[str]:
     floor = last_id if last_id is not None else await run_in_threadpool(_latest, ctx, venue_id)
     token, endpoint = bearer(request), route_key(request)
+    poll, recheck = poll_seconds(ctx), ctx.settings.stream_recheck_s
+    wake = ctx.feed.subscribe(venue_id) if ctx.feed is not None else None
     sent: set[int] = set()
-    yield "retry: 2000\n\n"
-    quiet_since = checked = time.monotonic()
-    while not await request.is_disconnected():
-        if time.monotonic() - checked >= ctx.settings.stream_recheck_s:
-            if not await run_in_threadpool(_still_allowed, ctx, token, endpoint):
-                return  # revoked, expired or no longer allowed: the reconnect hears why
-            checked = time.monotonic()
-        rows = await run_in_threadpool(_after, ctx, venue_id, floor)
-        prefix_settled = True
-        for seq, checkin, settled in rows:
-            if seq not in sent:
-                sent.add(seq)
+    try:
+        yield "retry: 2000\n\n"
+        quiet_since = checked = time.monotonic()
+        read_at = -poll
+        while not await request.is_disconnected():
+            if time.monotonic() - checked >= recheck:
+                if not await run_in_threadpool(_still_allowed, ctx, token, endpoint):
+                    return  # revoked, expired or no longer allowed: the reconnect hears why
+                checked = time.monotonic()
+            if wake is None or wake.is_set() or time.monotonic() - read_at >= poll:
+                if wake is not None:
+                    wake.clear()  # before the read: a commit during it wakes us again
+                read_at = time.monotonic()
+                rows = await run_in_threadpool(_after, ctx, venue_id, floor)
+                prefix_settled = True
+                for seq, checkin, settled in rows:
+                    if seq not in sent:
+                        sent.add(seq)
+                        quiet_since = time.monotonic()
+                        yield f"id: {seq}\nevent: checkin\ndata: {checkin.model_dump_json()}\n\n"
+                    prefix_settled = prefix_settled and settled
+                    if prefix_settled:
+                        floor = seq  # nothing new can appear below a settled prefix any more
+                sent = {seq for seq in sent if seq > floor}
+            if time.monotonic() - quiet_since > KEEPALIVE_S:
                 quiet_since = time.monotonic()
-                yield f"id: {seq}\nevent: checkin\ndata: {checkin.model_dump_json()}\n\n"
-            prefix_settled = prefix_settled and settled
-            if prefix_settled:
-                floor = seq  # nothing new can appear below a settled prefix any more
-        sent = {seq for seq in sent if seq > floor}
-        if time.monotonic() - quiet_since > KEEPALIVE_S:
-            quiet_since = time.monotonic()
-            yield ": keep-alive\n\n"
-        await asyncio.sleep(ctx.settings.sse_poll_s)
+                yield ": keep-alive\n\n"
+            await _pause(wake, poll, recheck, read_at, checked)
+    finally:
+        if wake is not None and ctx.feed is not None:
+            ctx.feed.unsubscribe(venue_id, wake)
+
+
+async def _pause(
+    wake: asyncio.Event | None, poll: float, recheck: float, read_at: float, checked: float
+) -> None:
+    """Until a notification, the next poll, the next token re-check or a keep-alive is due."""
+    now = time.monotonic()
+    due = min(read_at + poll, checked + recheck, now + KEEPALIVE_S)
+    timeout = max(0.01, due - now)
+    if wake is None:
+        await asyncio.sleep(timeout)
+        return
+    with contextlib.suppress(TimeoutError):
+        await asyncio.wait_for(wake.wait(), timeout)
 
 
 _EVENT_ID = re.compile(r"[0-9]{1,18}")  # ASCII digits that fit a BIGINT; '²'.isdigit() is True

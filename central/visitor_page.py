@@ -31,6 +31,7 @@ from app.core.iin import IinError, validate_iin
 from app.core.pseudonym import pseudonym
 from app.core.statuses import Status
 from central.api import client_address, limit
+from central.checkin_feed import announce
 from central.context import ApiError, Context, CtxDep, get_context
 from central.db import Checkin, Venue, utcnow
 from central.openapi import ERROR_BODY, HTML
@@ -309,6 +310,7 @@ def _checkin(
                     venue_id=venue_id, at=now, status=answer.status.value, person=person
                 )
             )
+            announce(conn, venue_id)  # every process's streams hear it at commit
     except ApiError:
         raise PageError(503, "unavailable", language=language) from None
     local = now.astimezone(ZoneInfo(tz)).strftime("%H:%M")
