@@ -11,18 +11,21 @@ import httpx
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
+from sqlalchemy import Engine
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from uvicorn.middleware.proxy_headers import ProxyHeadersMiddleware
 
 from app.sync.protocol import API_PREFIX, MAX_BODY_BYTES
-from central import __version__, api, stream, visitor_page
+from central import __version__, api, partitions, stream, visitor_page
+from central.background import Background
 from central.context import Context
-from central.db import make_engine
+from central.db import make_engine, utcnow
 from central.db_setup import migrate
 from central.guards import CatchAll, SecurityHeaders, StationGate
 from central.keys import check_against_database, load_or_create
 from central.openapi import tidy
+from central.seal_check import SealChecker
 from central.settings import ServerSettings
 
 log = logging.getLogger("central")
@@ -83,6 +86,20 @@ def _where(loc: tuple[Any, ...]) -> str:
     return ".".join(parts) or "body"
 
 
+def _upkeep(engine: Engine, settings: ServerSettings) -> None:
+    now = utcnow()
+    made = partitions.ensure_window(engine, now)
+    if made:
+        log.info("visit partitions made: %s", ", ".join(m.strftime("%Y-%m") for m in made))
+    if settings.retention_months is not None:
+        report = partitions.prune(engine, settings.retention_months, now)
+        if report.months_dropped or report.visits_deleted:
+            log.info(
+                "retention: visits before %s removed (%s months dropped, %s rows deleted)",
+                report.cutoff.isoformat(), len(report.months_dropped), report.visits_deleted or 0,
+            )  # fmt: skip
+
+
 def create_app(settings: ServerSettings) -> FastAPI:
     """One server process: migrates the database and checks its key file before serving."""
 
@@ -100,11 +117,22 @@ def create_app(settings: ServerSettings) -> FastAPI:
             upstream = httpx.Client(
                 base_url=settings.upstream_url, headers=headers, timeout=settings.upstream_timeout_s
             )
-        app.state.context = Context(settings=settings, engine=engine, keys=keys, upstream=upstream)
+        checker = SealChecker(engine, settings.key_file)
+        seal_check = Background("seal-check", checker.step, settings.seal_check_poll_s)
+        upkeep = Background("partitions", lambda: _upkeep(engine, settings), settings.upkeep_s)
+        app.state.context = Context(
+            settings=settings, engine=engine, keys=keys, upstream=upstream, seal_check=seal_check
+        )
+        _upkeep(engine, settings)  # this month's partitions exist before the first request
+        seal_check.start()
+        upkeep.start()
         log.info("ashyq-central %s ready (%s)", __version__, engine.dialect.name)
         try:
             yield
         finally:
+            upkeep.stop()
+            seal_check.stop()
+            checker.close()
             if upstream is not None:
                 upstream.close()
             engine.dispose()

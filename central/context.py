@@ -24,6 +24,7 @@ from app.sync.protocol import (
     StationRole,
 )
 from central import roles
+from central.background import Background
 from central.db import Station, Venue, utcnow
 from central.keys import ServerKeys
 from central.settings import ServerSettings
@@ -35,6 +36,8 @@ class Context:
     engine: Engine
     keys: ServerKeys
     upstream: httpx.Client | None
+    # the sealed-IIN check (central.seal_check), woken when a visit batch stored one
+    seal_check: Background | None = None
 
 
 @dataclass(frozen=True)

@@ -34,3 +34,8 @@ class ServerSettings:
     trusted_proxies: tuple[str, ...] = ()  # peers whose X-Forwarded-For/-Proto are believed
     token_days: float = 90.0  # a station token's life; consoles rotate before it ends
     stream_recheck_s: float = 2.0  # an open check-in stream re-checks its station this often
+    # Visits (and their sealed IINs) older than this many whole months before the current one
+    # are dropped (central.partitions.prune) at start-up and every upkeep pass; None keeps all.
+    retention_months: int | None = None
+    upkeep_s: float = 3600.0  # partitions ahead and retention, this often
+    seal_check_poll_s: float = 30.0  # pending sealed IINs left by another process, this often

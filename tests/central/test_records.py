@@ -19,7 +19,7 @@ from app.sync.protocol import MAX_BATCH, MAX_BODY_BYTES, BatchResult, OrdersPage
 from app.sync.sealing import seal_iin
 from central.db import TraceIdentity, Visit
 from central.demo import DEMO_IINS
-from tests.central.harness import Server
+from tests.central.harness import Server, wait_until
 
 
 def visit(**changes: Any) -> dict[str, Any]:
@@ -43,6 +43,16 @@ def stored_visits(server: Server, ids: list[str]) -> list[Any]:
     with server.engine.connect() as conn:
         return conn.execute(
             select(Visit).where(Visit.client_id.in_([uuid.UUID(i) for i in ids]))
+        ).all()
+
+
+def pending(server: Server, ids: list[uuid.UUID]) -> list[Any]:
+    """The visits among `ids` whose sealed IIN central.seal_check has not opened yet."""
+    with server.engine.connect() as conn:
+        return conn.execute(
+            select(Visit.client_id)
+            .join(TraceIdentity, TraceIdentity.visit_id == Visit.id)
+            .where(Visit.client_id.in_(ids), TraceIdentity.check == "pending")
         ).all()
 
 
@@ -88,6 +98,8 @@ def test_a_sealed_iin_is_checked_and_kept_sealed(server: Server, station: dict[s
     with server.client(station["token"]) as api:
         result = api.post("/visits", json={"events": [good, wrong_person, garbage]}).json()
     assert len(result["accepted"]) == 3  # a visit is evidence: never refused for its seal
+    ids = [uuid.UUID(e["id"]) for e in (good, wrong_person, garbage)]
+    wait_until(lambda: not pending(server, ids), what="the background check of sealed IINs")
     with server.engine.connect() as conn:
         checks = dict(
             conn.execute(
