@@ -130,6 +130,7 @@ def create_app(settings: ServerSettings) -> FastAPI:
         try:
             yield
         finally:
+            checker.stop()
             upkeep.stop()
             seal_check.stop()
             checker.close()

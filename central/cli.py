@@ -113,7 +113,10 @@ def cmd_prune(args: argparse.Namespace) -> int:
     from central.partitions import prune
 
     engine, _ = _prepare(args)
-    report = prune(engine, args.older_than_months, utcnow())
+    try:
+        report = prune(engine, args.older_than_months, utcnow())
+    finally:
+        engine.dispose()
     months = ", ".join(m.strftime("%Y-%m") for m in report.months_dropped) or "none"
     rows = "" if report.visits_deleted is None else f"; {report.visits_deleted} visits deleted"
     print(f"visits before {report.cutoff.isoformat()} removed: months dropped {months}{rows}")

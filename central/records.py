@@ -55,7 +55,8 @@ def store_visits(
     months = {partitions.month_of(e.occurred_at) for e in unique.values()}
     if missing := partitions.missing_months(conn, months):
         partitions.ensure_months(conn.engine, missing)
-    rows = [_visit_row(station, event) for event in unique.values()]
+    received = utcnow()
+    rows = [_visit_row(station, event, received) for event in unique.values()]
     table = Visit.__table__
     # One cached statement run "executemany"-style: SQLAlchemy batches it into multi-row
     # INSERTs itself. Building `.values(rows)` instead compiles 10,000 bind parameters anew for
@@ -83,13 +84,13 @@ def store_visits(
     return accepted, duplicates, len(sealed)
 
 
-def _visit_row(station: StationAuth, event: VisitEvent) -> dict[str, Any]:
+def _visit_row(station: StationAuth, event: VisitEvent, received: datetime) -> dict[str, Any]:
     return {
         "venue_id": station.venue_id,
         "client_id": event.id,
         "station_id": station.station_id,
         "occurred_at": event.occurred_at,
-        "received_at": utcnow(),
+        "received_at": received,
         "direction": event.direction.value,
         "method": event.method.value,
         "status": event.status.value if event.status else None,

@@ -65,12 +65,17 @@ class SealChecker:
         self._key_file = key_file
         self._chunk = chunk
         self._pool: ProcessPoolExecutor | None = None
+        self._stopping = False
 
     def step(self) -> int:
         done = 0
-        while (count := self.check_chunk()) > 0:
+        while not self._stopping and (count := self.check_chunk()) > 0:
             done += count
         return done
+
+    def stop(self) -> None:
+        """Finish the chunk in hand and take no other (the rest waits for the next start)."""
+        self._stopping = True
 
     def close(self) -> None:
         if self._pool is not None:

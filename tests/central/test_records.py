@@ -304,3 +304,38 @@ def test_a_batch_answer_is_what_a_0_1_0_console_can_read(
     with server.client(station["token"]) as api:
         answer = api.post("/visits", json={"events": [visit()]}).json()
     assert set(answer) == {"accepted", "duplicates"}
+
+
+def test_a_sealed_iin_left_pending_is_checked_by_a_later_pass(
+    server: Server, station: dict[str, str]
+) -> None:
+    """A process stopped before its background check: the next pass (any process) does it."""
+    iin = DEMO_IINS[Status.GREEN][0]
+    key = base64.b64decode(station["pseudonym_key"])
+    left = visit(person=pseudonym(key, iin))
+    with server.client(station["token"]) as api:
+        assert api.post("/visits", json={"events": [left]}).status_code == 200
+    with server.engine.begin() as conn:  # what the stopped process had stored with its visit
+        row = conn.execute(
+            select(Visit.id, Visit.occurred_at).where(Visit.client_id == uuid.UUID(left["id"]))
+        ).one()
+        conn.execute(
+            TraceIdentity.__table__.insert().values(
+                visit_id=row.id, occurred_at=row.occurred_at, check="pending",
+                sealed_iin=seal_iin(iin, station["server_public_key"]),
+            )
+        )  # fmt: skip
+    later = visit(sealed_iin=base64.b64encode(b"y" * 60).decode())
+    with server.client(station["token"]) as api:
+        assert api.post("/visits", json={"events": [later]}).status_code == 200
+    ids = [uuid.UUID(left["id"]), uuid.UUID(later["id"])]
+    wait_until(lambda: not pending(server, ids), what="the pending sealed IINs checked")
+    with server.engine.connect() as conn:
+        checks = dict(
+            conn.execute(
+                select(Visit.client_id, TraceIdentity.check)
+                .join(TraceIdentity, TraceIdentity.visit_id == Visit.id)
+                .where(Visit.client_id.in_(ids))
+            ).all()
+        )
+    assert checks == {ids[0]: "ok", ids[1]: "unreadable"}
