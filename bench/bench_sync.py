@@ -152,9 +152,11 @@ def run(database: str, count: int) -> dict[str, object]:
             outbox = make_outbox(ctx)
             assert ctx.primary is not None
             in_http = _time_http(ctx.primary)
+            cpu_before = _cpu([proc.pid]), _cpu(_postgres_pids(pg)), time.process_time()
             began = time.perf_counter()
             report = outbox.push(ctx.primary, force=True)
             drain_s = time.perf_counter() - began
+            cpu_after = _cpu([proc.pid]), _cpu(_postgres_pids(pg)), time.process_time()
             load_during = os.getloadavg()
             ctx.close()
             checked_s = _wait_checked(url, began)
@@ -165,6 +167,9 @@ def run(database: str, count: int) -> dict[str, object]:
             if pg is not None:
                 stop_postgres(pg)
     batches = -(-count // p.MAX_BATCH)
+    server_cpu = _spent(cpu_before[0], cpu_after[0])
+    database_cpu = _spent(cpu_before[1], cpu_after[1])
+    console_cpu = round(cpu_after[2] - cpu_before[2], 2)
     return {
         "benchmark": "sync_drain",
         "database": database,
@@ -175,6 +180,12 @@ def run(database: str, count: int) -> dict[str, object]:
         "seconds_waiting_for_server": round(in_http[0], 2),  # POST round trips, server side
         "server_ms_per_batch": round(in_http[0] / batches * 1000, 1),
         "seconds_in_console": round(drain_s - in_http[0], 2),  # read, seal-attach, acknowledge
+        # CPU seconds used during the drain: load-independent, unlike the wall-clock figures. A
+        # drain is request after request, so on an idle machine it takes about their sum.
+        "cpu_seconds_server_process": server_cpu,
+        "cpu_seconds_postgresql": database_cpu,
+        "cpu_seconds_console": console_cpu,
+        "idle_machine_estimate_seconds": round(server_cpu + database_cpu + console_cpu, 1),
         "sealed_iins_all_checked_after_seconds": checked_s,  # from the drain's start
         "pushed": report.pushed,
         "duplicates": report.duplicates,
@@ -206,6 +217,38 @@ def _time_http(client: CentralClient) -> list[float]:
 
     client.post_visits = timed  # type: ignore[method-assign,assignment]
     return spent
+
+
+def _cpu(pids: list[int]) -> dict[int, float]:
+    """CPU seconds (user + system) each process has used so far (Linux /proc; {} elsewhere)."""
+    tick = os.sysconf("SC_CLK_TCK") if hasattr(os, "sysconf") else 100
+    used = {}
+    for pid in pids:
+        try:
+            fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        used[pid] = (int(fields[11]) + int(fields[12])) / tick
+    return used
+
+
+def _postgres_pids(pg: object | None) -> list[int]:
+    """The PostgreSQL server's processes: the postmaster and its children."""
+    if pg is None:
+        return []
+    main = int((pg.directory / "data" / "postmaster.pid").read_text().split()[0])  # type: ignore[attr-defined]
+    pids = [main]
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            if int(stat.read_text().rsplit(")", 1)[1].split()[1]) == main:
+                pids.append(int(stat.parent.name))
+        except (OSError, ValueError):
+            continue
+    return pids
+
+
+def _spent(before: dict[int, float], after: dict[int, float]) -> float:
+    return round(sum(t - before.get(pid, 0.0) for pid, t in after.items()), 2)
 
 
 def _server_count(url: str) -> int:

@@ -1,6 +1,6 @@
 """The indexes the reads use, checked with EXPLAIN on PostgreSQL over a year of a chain's data.
 
-A database of its own: 40 venues, 12 monthly partitions holding 240,000 visits, 48,000 orders with
+A database of its own: 400 venues, 12 monthly partitions holding 240,000 visits, 48,000 orders with
 96,000 tickets, ANALYZEd. Sizes where a sequential scan would be the planner's honest choice if an
 index were missing, and that build in a few seconds. Each test asserts the plan, not a timing.
 """
@@ -22,7 +22,7 @@ from tests.central.harness import Postgres
 
 pytestmark = pytest.mark.postgres
 
-VENUES, VISITS, ORDERS = 40, 240_000, 48_000
+VENUES, VISITS, ORDERS = 400, 240_000, 48_000
 YEAR = 2025
 
 
@@ -62,8 +62,8 @@ def chain(postgres: Postgres) -> Iterator[Engine]:
             {"year": YEAR, "n": ORDERS, "step": seconds // ORDERS})  # fmt: skip
         conn.execute(text(
             "INSERT INTO tickets (venue_id, order_id, code, tariff, price_tiyn, state,"
-            " printed_at_box_office) SELECT o.venue_id, o.id, 'T' || o.id || '-' || k, 'adult',"
-            " 200000, 'valid', false FROM orders o CROSS JOIN generate_series(1, 2) k"))  # fmt: skip
+            " printed_at_box_office) SELECT o.venue_id, o.id, 'T' || lpad(o.id::text, 6, '0') || k,"
+            " 'adult', 200000, 'valid', false FROM orders o CROSS JOIN generate_series(1, 2) k"))  # fmt: skip
     with engine.connect() as conn:
         conn.execution_options(isolation_level="AUTOCOMMIT").execute(text("ANALYZE"))
     yield engine
@@ -103,12 +103,17 @@ def children(engine: Engine, index: str) -> set[str]:
 
 
 def scans(nodes: list[dict[str, Any]]) -> list[tuple[str, str, str]]:
-    """(node type, table, index) of every scan."""
+    """(node type, table, index) of every scan; a bitmap's index scan names no table."""
     return [
         (n["Node Type"], n.get("Relation Name", ""), n.get("Index Name", ""))
         for n in nodes
         if "Relation Name" in n or "Index Name" in n
     ]
+
+
+def holds_data(table: str) -> bool:
+    """The year's partitions; the months around today exist too, empty (a scan of nothing)."""
+    return f"_p{YEAR}_" in table
 
 
 def captured(engine: Engine, call: Any) -> list[tuple[str, Any]]:
@@ -134,7 +139,7 @@ def test_one_venues_visits_in_a_week_read_one_partition_by_index(chain: Engine) 
     )
     compiled = query.compile(chain)
     found = scans(plan(chain, str(compiled), compiled.params))
-    assert {table for _, table, _ in found} == {"visits_p2025_06"}  # the other months pruned
+    assert {table for _, table, _ in found} - {""} == {"visits_p2025_06"}  # the rest pruned
     assert all(kind != "Seq Scan" for kind, _, _ in found), found
     venue_index = children(chain, "ix_visits_venue_occurred")
     assert any(index in venue_index for _, _, index in found), found
@@ -146,8 +151,8 @@ def test_the_orders_pull_uses_its_indexes(chain: Engine) -> None:
     orders_sql, tickets_sql = statements
     orders_scans = scans(plan(chain, *orders_sql))
     tickets_scans = scans(plan(chain, *tickets_sql))
-    assert ("orders", "ix_orders_venue_modified") in {(t, i) for _, t, i in orders_scans}
-    assert ("tickets", "ix_tickets_order_id") in {(t, i) for _, t, i in tickets_scans}
+    assert "ix_orders_venue_modified" in {i for _, _, i in orders_scans}, orders_scans
+    assert "ix_tickets_order_id" in {i for _, _, i in tickets_scans}, tickets_scans
     for kind, table, _ in orders_scans + tickets_scans:
         assert not (kind == "Seq Scan" and table in ("orders", "tickets")), (kind, table)
 
@@ -155,9 +160,10 @@ def test_the_orders_pull_uses_its_indexes(chain: Engine) -> None:
 def test_the_pending_seal_checks_are_found_by_their_partial_index(chain: Engine) -> None:
     found = scans(plan(chain, "SELECT visit_id FROM trace_identities WHERE \"check\" = 'pending' "
                               "ORDER BY occurred_at LIMIT 500"))  # fmt: skip
-    assert found and all(kind != "Seq Scan" for kind, _, _ in found), found
+    used = [(kind, index) for kind, table, index in found if holds_data(table)]
     partial = children(chain, "ix_trace_identities_pending")
-    assert len(partial) >= 12 and all(index in partial for _, _, index in found), found
+    assert len(used) == 12 and len(partial) >= 12, found
+    assert all(kind != "Seq Scan" and index in partial for kind, index in used), found
 
 
 def test_a_denial_named_by_a_refund_is_found_by_index_in_every_month(chain: Engine) -> None:
@@ -167,5 +173,5 @@ def test_a_denial_named_by_a_refund_is_found_by_index_in_every_month(chain: Engi
     query = select(Visit.verdict).where(Visit.venue_id == 3, Visit.client_id == client_id)
     compiled = query.compile(chain)
     found = scans(plan(chain, str(compiled), compiled.params))
-    assert len({table for _, table, _ in found}) == 12
-    assert all(kind != "Seq Scan" for kind, _, _ in found), found
+    assert len({table for _, table, _ in found if holds_data(table)}) == 12
+    assert all(kind != "Seq Scan" for kind, table, _ in found if holds_data(table)), found
