@@ -6,16 +6,19 @@ import base64
 import uuid
 from collections.abc import Iterator
 from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
 from typing import Any
 
 import pytest
+from alembic import command
 from sqlalchemy import select, text
 
 from app.core.pseudonym import pseudonym
 from app.sync.protocol import BatchResult
 from app.sync.sealing import seal_iin
 from central import cli, partitions
-from central.db import TraceIdentity, Visit
+from central.db import TraceIdentity, Visit, make_engine
+from central.db_setup import alembic_config
 from central.demo import DEMO_IINS
 from tests.central.conftest import GENEROUS
 from tests.central.harness import Postgres, Server, remove, start_server, wait_until
@@ -167,3 +170,78 @@ def test_retention_removes_old_months_and_their_sealed_iins(own_server: Server) 
     with server.client(station["token"]) as api:  # and the server still takes this month's
         reply = api.post("/visits", json={"events": [_month_visit(0, station)]})
     assert len(reply.json()["accepted"]) == 1
+
+
+# --- the migration, from the previous release's data -------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "database", ["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)]
+)
+def test_migration_0005_keeps_the_visits_and_their_sealed_iins(
+    database: str, request: pytest.FixtureRequest, tmp_path: Path
+) -> None:
+    if database == "postgres":
+        pg: Postgres = request.getfixturevalue("postgres")
+        url = pg.create_database(f"central_0005_{uuid.uuid4().hex[:8]}")
+    else:
+        url = f"sqlite:///{tmp_path / 'central.db'}"
+    engine = make_engine(url)
+    cfg = alembic_config(url)
+
+    def to(revision: str, down: bool = False) -> None:
+        with engine.begin() as conn:
+            cfg.attributes["connection"] = conn
+            (command.downgrade if down else command.upgrade)(cfg, revision)
+
+    to("0004_stations")
+    moments = [
+        "2019-03-04 10:00:00.000000",
+        "2026-11-30 23:59:59.000000",
+        "2031-01-01 00:00:00.000000",
+    ]
+    with engine.begin() as conn:
+        conn.execute(
+            text(
+                "INSERT INTO venues (id, code, name, bin, address, time_zone, category, pseudonym_key,"
+                " group_mode, allow_stale_status, created_at) VALUES (1, 'V', 'v', '1', '', 'UTC',"
+                " 'general', :key, 'all', false, '2026-01-01 00:00:00.000000')"
+            ),
+            {"key": b"k" * 32},
+        )
+        for n, at in enumerate(moments, start=1):
+            conn.execute(
+                text(
+                    "INSERT INTO visits (id, venue_id, client_id, station_id, occurred_at, received_at,"
+                    " direction, method, verdict, reason, test_mode, offline) VALUES (:n, 1, :c, :c,"
+                    " :at, :at, 'entry', 'wedge', 'admit', 'green', false, true)"
+                ),
+                {"n": n, "c": uuid.uuid4().hex if database == "sqlite" else uuid.uuid4(), "at": at},
+            )
+            conn.execute(text("INSERT INTO trace_identities VALUES (:n, 'box', 'ok')"), {"n": n})
+    # fmt: skip
+    to("head")
+    with engine.connect() as conn:
+        rows = conn.execute(
+            select(Visit.id, Visit.occurred_at, TraceIdentity.occurred_at, TraceIdentity.check)
+            .join(TraceIdentity, TraceIdentity.visit_id == Visit.id).order_by(Visit.id)
+        ).all()  # fmt: skip
+        if database == "postgres":
+            assert {date(2019, 3, 1), date(2026, 11, 1), date(2031, 1, 1)} <= set(
+                partitions.existing_months(conn)
+            )
+    assert [(r[0], r[1] == r[2], r[3]) for r in rows] == [(1, True, "ok"), (2, True, "ok"),
+                                                          (3, True, "ok")]  # fmt: skip
+    to("0004_stations", down=True)  # and back, keeping every row
+    with engine.connect() as conn:
+        assert conn.execute(text("SELECT count(*) FROM trace_identities")).scalar_one() == 3
+    to("head")
+    with engine.begin() as conn:  # new ids continue after the old ones
+        new_id = conn.execute(text(
+            "INSERT INTO visits (venue_id, client_id, station_id, occurred_at, received_at,"
+            " direction, method, verdict, reason, test_mode, offline) VALUES (1, :c, :c,"
+            " '2026-12-02 00:00:00.000000', '2026-12-02 00:00:00.000000', 'entry', 'wedge',"
+            " 'admit', 'green', false, true) RETURNING id"),
+            {"c": uuid.uuid4().hex if database == "sqlite" else uuid.uuid4()}).scalar_one()  # fmt: skip
+    assert new_id == 4
+    engine.dispose()

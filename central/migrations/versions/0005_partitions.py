@@ -42,26 +42,32 @@ def upgrade() -> None:
 
 
 def _upgrade_sqlite() -> None:
+    # SQLite changes a constraint by copying the table; the copy of visits may only drop the
+    # old one while no foreign key points at it, so trace_identities lets go of it meanwhile.
     with op.batch_alter_table("trace_identities", schema=None) as batch_op:
+        batch_op.drop_constraint("fk_trace_identities_visit_id_visits", type_="foreignkey")
         batch_op.add_column(sa.Column("occurred_at", central.db.UtcDateTime(), nullable=True))
-    op.execute(
-        "UPDATE trace_identities SET occurred_at = "
-        "(SELECT v.occurred_at FROM visits v WHERE v.id = trace_identities.visit_id)"
-    )
-    with op.batch_alter_table("trace_identities", schema=None) as batch_op:
-        batch_op.alter_column("occurred_at", existing_type=central.db.UtcDateTime(), nullable=False)
-        batch_op.create_index(
-            batch_op.f("ix_trace_identities_occurred_at"), ["occurred_at"], unique=False
-        )
-        batch_op.create_index(
-            "ix_trace_identities_pending", ["occurred_at"], unique=False, sqlite_where=PENDING
-        )
     with op.batch_alter_table("visits", schema=None) as batch_op:
         batch_op.drop_constraint("uq_visits_venue_id_client_id", type_="unique")
         batch_op.create_unique_constraint(
             "uq_visits_venue_id_client_id_occurred_at", ["venue_id", "client_id", "occurred_at"]
         )
         batch_op.create_index("ix_visits_venue_occurred", ["venue_id", "occurred_at"])
+    op.execute(
+        "UPDATE trace_identities SET occurred_at = "
+        "(SELECT v.occurred_at FROM visits v WHERE v.id = trace_identities.visit_id)"
+    )
+    with op.batch_alter_table("trace_identities", schema=None) as batch_op:
+        batch_op.alter_column("occurred_at", existing_type=central.db.UtcDateTime(), nullable=False)
+        batch_op.create_foreign_key(
+            "fk_trace_identities_visit_id_visits", "visits", ["visit_id"], ["id"]
+        )
+        batch_op.create_index(
+            batch_op.f("ix_trace_identities_occurred_at"), ["occurred_at"], unique=False
+        )
+        batch_op.create_index(
+            "ix_trace_identities_pending", ["occurred_at"], unique=False, sqlite_where=PENDING
+        )
 
 
 def _visit_columns() -> list[sa.Column[object]]:
@@ -174,14 +180,24 @@ def downgrade() -> None:
     if op.get_bind().dialect.name == "postgresql":
         _downgrade_postgresql()
         return
+    with op.batch_alter_table("trace_identities", schema=None) as batch_op:
+        batch_op.drop_constraint("fk_trace_identities_visit_id_visits", type_="foreignkey")
+        batch_op.drop_index("ix_trace_identities_pending")
+        batch_op.drop_index(batch_op.f("ix_trace_identities_occurred_at"))
+        batch_op.drop_column("occurred_at")
+    op.execute(  # a retried visit stored twice at different moments keeps its first
+        "DELETE FROM visits WHERE id NOT IN (SELECT min(id) FROM visits GROUP BY venue_id, "
+        "client_id)"
+    )
+    op.execute("DELETE FROM trace_identities WHERE visit_id NOT IN (SELECT id FROM visits)")
     with op.batch_alter_table("visits", schema=None) as batch_op:
         batch_op.drop_index("ix_visits_venue_occurred")
         batch_op.drop_constraint("uq_visits_venue_id_client_id_occurred_at", type_="unique")
         batch_op.create_unique_constraint("uq_visits_venue_id_client_id", ["venue_id", "client_id"])
     with op.batch_alter_table("trace_identities", schema=None) as batch_op:
-        batch_op.drop_index("ix_trace_identities_pending")
-        batch_op.drop_index(batch_op.f("ix_trace_identities_occurred_at"))
-        batch_op.drop_column("occurred_at")
+        batch_op.create_foreign_key(
+            "fk_trace_identities_visit_id_visits", "visits", ["visit_id"], ["id"]
+        )
 
 
 def _downgrade_postgresql() -> None:
