@@ -22,7 +22,7 @@ import os
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
-from sqlalchemy import Engine, and_, bindparam, select, update
+from sqlalchemy import Engine, and_, select, update
 
 from app.core.iin import is_valid_iin
 from app.core.pseudonym import pseudonym
@@ -120,21 +120,19 @@ class SealChecker:
         if not rows:
             return 0
         checks = self._verdicts([(venue_keys[r[4]], r[2], r[3]) for r in rows])
-        stmt = (
-            update(trace)
-            .where(
-                trace.visit_id == bindparam("b_visit"),
-                trace.occurred_at == bindparam("b_at"),
-                trace.check == PENDING,
-            )
-            .values(check=bindparam("b_check"))
-        )
-        with self._engine.begin() as conn:
-            conn.execute(
-                stmt,
-                [
-                    {"b_visit": r[0], "b_at": r[1], "b_check": c}
-                    for r, c in zip(rows, checks, strict=True)
-                ],
-            )
+        by_verdict: dict[str, list[int]] = {}
+        for row, check in zip(rows, checks, strict=True):
+            by_verdict.setdefault(check, []).append(row[0])
+        first, last = min(r[1] for r in rows), max(r[1] for r in rows)
+        with self._engine.begin() as conn:  # one statement per verdict, not one per row
+            for check, visit_ids in by_verdict.items():
+                conn.execute(
+                    update(trace)
+                    .where(
+                        trace.visit_id.in_(visit_ids),
+                        trace.occurred_at.between(first, last),  # only these months' partitions
+                        trace.check == PENDING,
+                    )
+                    .values(check=check)
+                )
         return len(rows)
