@@ -28,7 +28,7 @@ from app.sync.protocol import (
     TicketState,
     VisitEvent,
 )
-from central import partitions
+from central import partitions, pg_bulk
 from central.context import StationAuth
 from central.db import EventSession, Order, Ticket, TraceIdentity, Venue, Visit, utcnow
 from central.refund_store import store_refunds
@@ -61,12 +61,15 @@ def store_visits(
     # One cached statement run "executemany"-style: SQLAlchemy batches it into multi-row
     # INSERTs itself. Building `.values(rows)` instead compiles 10,000 bind parameters anew for
     # every batch, which cost most of the request's time.
-    stmt = (
-        _insert(conn, table)
-        .on_conflict_do_nothing(index_elements=["venue_id", "client_id", "occurred_at"])
-        .returning(table.c.id, table.c.client_id)
-    )
-    inserted = {client_id: row_id for row_id, client_id in conn.execute(stmt, rows)}
+    if conn.dialect.name == "postgresql":
+        inserted = pg_bulk.insert_visits(conn, rows)
+    else:
+        stmt = (
+            _insert(conn, table)
+            .on_conflict_do_nothing(index_elements=["venue_id", "client_id", "occurred_at"])
+            .returning(table.c.id, table.c.client_id)
+        )
+        inserted = {client_id: row_id for row_id, client_id in conn.execute(stmt, rows)}
     sealed = [
         {
             "visit_id": inserted[event.id],
@@ -77,7 +80,9 @@ def store_visits(
         for event in unique.values()
         if event.id in inserted and event.sealed_iin
     ]
-    if sealed:
+    if sealed and conn.dialect.name == "postgresql":
+        pg_bulk.insert_traces(conn, sealed)
+    elif sealed:
         conn.execute(TraceIdentity.__table__.insert(), sealed)
     accepted = [eid for eid in unique if eid in inserted]
     duplicates = [eid for eid in unique if eid not in inserted]
