@@ -238,8 +238,10 @@ async def status_by_iin(iin: str, request: Request, ctx: CtxDep) -> Response:
 @router.post("/visits", responses=ERRORS, response_model_exclude_defaults=True)
 def post_visits(batch: VisitBatch, ctx: CtxDep, station: StationDep) -> BatchResult:
     with ctx.engine.begin() as conn:
-        accepted, duplicates = records.store_visits(conn, ctx.keys, station, list(batch.events))
+        accepted, duplicates, sealed = records.store_visits(conn, station, list(batch.events))
     metrics.count_batch("visits", len(accepted), len(duplicates))
+    if sealed and ctx.seal_check is not None:
+        ctx.seal_check.wake()
     return BatchResult(accepted=accepted, duplicates=duplicates)
 
 

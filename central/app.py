@@ -15,21 +15,23 @@ from fastapi import FastAPI, Request
 from fastapi.concurrency import run_in_threadpool
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
-from sqlalchemy import create_engine
+from sqlalchemy import Engine, create_engine
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from uvicorn.middleware.proxy_headers import ProxyHeadersMiddleware
 
 from app.sync.protocol import API_PREFIX, MAX_BODY_BYTES
-from central import __version__, api, health, metrics, stream, visitor_page
+from central import __version__, api, health, metrics, partitions, stream, visitor_page
+from central.background import Background
 from central.checkin_feed import CheckinFeed
 from central.context import Context
-from central.db import make_engine
+from central.db import make_engine, utcnow
 from central.db_setup import migrate
 from central.guards import CatchAll, SecurityHeaders, StationGate
 from central.keys import check_against_database, load_or_create
 from central.observe import Observe
 from central.openapi import tidy
+from central.seal_check import SealChecker
 from central.settings import ServerSettings
 
 log = logging.getLogger("central")
@@ -91,6 +93,20 @@ def _where(loc: tuple[Any, ...]) -> str:
     return ".".join(parts) or "body"
 
 
+def _upkeep(engine: Engine, settings: ServerSettings) -> None:
+    now = utcnow()
+    made = partitions.ensure_window(engine, now)
+    if made:
+        log.info("visit partitions made: %s", ", ".join(m.strftime("%Y-%m") for m in made))
+    if settings.retention_months is not None:
+        report = partitions.prune(engine, settings.retention_months, now)
+        if report.months_dropped or report.visits_deleted:
+            log.info(
+                "retention: visits before %s removed (%s months dropped, %s rows deleted)",
+                report.cutoff.isoformat(), len(report.months_dropped), report.visits_deleted or 0,
+            )  # fmt: skip
+
+
 def create_app(settings: ServerSettings) -> FastAPI:
     """One server process: migrates the database and checks its key file before serving."""
     # An opaque name for this process, sent as X-Ashyq-Worker: which of `--workers N` answered
@@ -123,15 +139,25 @@ def create_app(settings: ServerSettings) -> FastAPI:
             feed.start(asyncio.get_running_loop())
             if not await run_in_threadpool(feed.wait_listening, 10.0):
                 log.warning("check-in feed not listening yet; streams poll until it is")
+        checker = SealChecker(engine, settings.key_file)
+        seal_check = Background("seal-check", checker.step, settings.seal_check_poll_s)
+        upkeep = Background("partitions", lambda: _upkeep(engine, settings), settings.upkeep_s)
         app.state.context = Context(
             settings=settings, engine=engine, keys=keys, upstream=upstream, feed=feed,
-            reads=reads,
+            reads=reads, seal_check=seal_check,
         )  # fmt: skip
         app.state.schema_heads = health.schema_heads()
+        _upkeep(engine, settings)  # this month's partitions exist before the first request
+        seal_check.start()
+        upkeep.start()
         log.info("ashyq-central %s ready (%s, worker %s)", __version__, engine.dialect.name, worker)
         try:
             yield
         finally:
+            checker.stop()
+            upkeep.stop()
+            seal_check.stop()
+            checker.close()
             if feed is not None:
                 await run_in_threadpool(feed.stop)
             if reads is not engine:

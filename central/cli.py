@@ -109,6 +109,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
         token_days=args.token_days,
         metrics_token=os.environ.get("ASHYQ_CENTRAL_METRICS_TOKEN") or None,
         sse_poll_s=args.stream_poll,
+        retention_months=args.retention_months,
     )
     log_file = args.log_file if args.log_file else data_dir / "logs" / "central.log"
     common = {
@@ -132,6 +133,28 @@ def cmd_serve(args: argparse.Namespace) -> int:
     finally:
         metrics.finish_multiprocess(metrics_dir)
     return EXIT_OK
+
+
+def cmd_prune(args: argparse.Namespace) -> int:
+    from central.db import utcnow
+    from central.partitions import prune
+
+    engine, _ = _prepare(args)
+    try:
+        report = prune(engine, args.older_than_months, utcnow())
+    finally:
+        engine.dispose()
+    months = ", ".join(m.strftime("%Y-%m") for m in report.months_dropped) or "none"
+    rows = "" if report.visits_deleted is None else f"; {report.visits_deleted} visits deleted"
+    print(f"visits before {report.cutoff.isoformat()} removed: months dropped {months}{rows}")
+    return EXIT_OK
+
+
+def _months(value: str) -> int:
+    months = int(value)
+    if months < 1:
+        raise argparse.ArgumentTypeError("at least 1: the current month is never removed")
+    return months
 
 
 def cmd_create_venue(args: argparse.Namespace) -> int:
@@ -293,7 +316,19 @@ def build_parser() -> argparse.ArgumentParser:
         help="a reverse proxy (address or network) whose X-Forwarded-For/-Proto are believed; "
         "repeatable; none by default",
     )
+    serve.add_argument(
+        "--retention-months", type=_months, default=None, metavar="N",
+        help="drop visits older than N whole months before the current one (hourly); "
+        "default: keep all",
+    )  # fmt: skip
     serve.set_defaults(func=cmd_serve)
+
+    prune = sub.add_parser(
+        "prune", help="remove visits and their sealed IINs of the months before the last N"
+    )
+    _common(prune)
+    prune.add_argument("--older-than-months", type=_months, required=True, metavar="N")
+    prune.set_defaults(func=cmd_prune)
 
     venue = sub.add_parser("create-venue", help="add a venue")
     _common(venue)

@@ -26,6 +26,7 @@ from app.sync.protocol import (
     StationRole,
 )
 from central import roles
+from central.background import Background
 from central.checkin_feed import CheckinFeed
 from central.db import Station, Venue, utcnow
 from central.keys import ServerKeys
@@ -41,6 +42,8 @@ class Context:
     feed: CheckinFeed | None = None  # PostgreSQL: check-ins announced across processes
     # the lookups: PostgreSQL, a pool in autocommit (one statement, no BEGIN/COMMIT); else engine
     reads: Engine | None = None
+    # the sealed-IIN check (central.seal_check), woken when a visit batch stored one
+    seal_check: Background | None = None
 
 
 @dataclass(frozen=True)

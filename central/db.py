@@ -15,6 +15,7 @@ from typing import Any
 
 from sqlalchemy import (
     JSON,
+    BigInteger,
     Boolean,
     Connection,
     DateTime,
@@ -33,6 +34,7 @@ from sqlalchemy import (
     Uuid,
     create_engine,
     event,
+    text,
 )
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
@@ -178,11 +180,30 @@ class StatusCache(Base):
     fetched_at: Mapped[datetime]
 
 
-class Visit(Base):
-    __tablename__ = "visits"
-    __table_args__ = (UniqueConstraint("venue_id", "client_id"),)
+# 64-bit ids on PostgreSQL, where a country's door scans pass 2**31 within a year; SQLite needs
+# INTEGER for its row id.
+VisitId = BigInteger().with_variant(Integer(), "sqlite")
 
-    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+
+class Visit(Base):
+    """A door event. On PostgreSQL the table is partitioned by month of occurred_at (UTC).
+
+    PostgreSQL requires the partition key in every unique constraint, so there the primary key
+    is (id, occurred_at) (see migration 0005 and central.partitions) and the idempotency key is
+    (venue_id, client_id, occurred_at) on both databases: a console resends an event with the
+    occurred_at it wrote when the scan happened (the outbox payload is frozen), so a retry always
+    meets its first copy. Two *different* events sharing a client id would have to come from a
+    console reusing a UUID4 for another moment: both are kept, and readers take the first.
+    """
+
+    __tablename__ = "visits"
+    __table_args__ = (
+        UniqueConstraint("venue_id", "client_id", "occurred_at"),
+        # reports and contact tracing: one venue's visits in a time range
+        Index("ix_visits_venue_occurred", "venue_id", "occurred_at"),
+    )
+
+    id: Mapped[int] = mapped_column(VisitId, primary_key=True)
     venue_id: Mapped[int] = mapped_column(ForeignKey("venues.id"))
     client_id: Mapped[uuid.UUID] = mapped_column(Uuid)
     station_id: Mapped[uuid.UUID] = mapped_column(Uuid)
@@ -209,10 +230,22 @@ class TraceIdentity(Base):
     """A visit's IIN for contact tracing, still sealed to the server's key (see README)."""
 
     __tablename__ = "trace_identities"
+    __table_args__ = (
+        Index(  # what the background check still has to open: a small partial index
+            "ix_trace_identities_pending",
+            "occurred_at",
+            sqlite_where=text("\"check\" = 'pending'"),
+            postgresql_where=text("\"check\" = 'pending'"),
+        ),
+    )
 
-    visit_id: Mapped[int] = mapped_column(ForeignKey("visits.id"), primary_key=True)
+    visit_id: Mapped[int] = mapped_column(VisitId, ForeignKey("visits.id"), primary_key=True)
+    # The visit's moment, copied: on PostgreSQL this table is partitioned by the same months as
+    # visits (foreign key (visit_id, occurred_at)), so retention drops both months together.
+    occurred_at: Mapped[datetime] = mapped_column(index=True)
     sealed_iin: Mapped[str] = mapped_column(String(400))
-    # "ok", "unreadable" (the box did not open), "mismatch" (not the visit's pseudonym)
+    # "pending" (stored, not opened yet: central.seal_check opens it in the background), then
+    # "ok", "unreadable" (the box did not open) or "mismatch" (not the visit's pseudonym)
     check: Mapped[str] = mapped_column(String(20))
 
 

@@ -1,8 +1,9 @@
 """What consoles send and fetch: visits, refunds, ticket redemptions and the orders they pull.
 
 Every write is idempotent by a database constraint, so a retried or concurrent delivery of the
-same event stores one row (DESIGN.md habit 5): visits and refunds are unique on (venue, client
-id) and inserted with ON CONFLICT DO NOTHING; a ticket is redeemed by one conditional UPDATE
+same event stores one row (DESIGN.md habit 5): refunds are unique on (venue, client id), visits
+on (venue, client id, occurred_at) (central.db.Visit says why that is enough), both inserted with
+ON CONFLICT DO NOTHING; a ticket is redeemed by one conditional UPDATE
 that only a still-valid ticket passes. Refunds are also checked against the server's tickets and
 the refund rules first (central.refund_store, central.refund_check).
 """
@@ -17,8 +18,6 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import Connection, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 
-from app.core.iin import is_valid_iin
-from app.core.pseudonym import pseudonym
 from app.core.tickets import ticket_window_open
 from app.sync.protocol import (
     OrderOut,
@@ -29,10 +28,11 @@ from app.sync.protocol import (
     TicketState,
     VisitEvent,
 )
+from central import partitions, pg_bulk
 from central.context import StationAuth
 from central.db import EventSession, Order, Ticket, TraceIdentity, Venue, Visit, utcnow
-from central.keys import ServerKeys
 from central.refund_store import store_refunds
+from central.seal_check import PENDING
 
 __all__ = ["orders_since", "redeem", "store_refunds", "store_visits"]
 
@@ -45,44 +45,57 @@ def _insert(conn: Connection, table: Any) -> Any:
 
 
 def store_visits(
-    conn: Connection, keys: ServerKeys, station: StationAuth, events: list[VisitEvent]
-) -> tuple[list[uuid.UUID], list[uuid.UUID]]:
-    """Store new events, skip known ones; returns (accepted, duplicates) in the batch's order."""
+    conn: Connection, station: StationAuth, events: list[VisitEvent]
+) -> tuple[list[uuid.UUID], list[uuid.UUID], int]:
+    """Store new events, skip known ones: (accepted, duplicates) in the batch's order, and how
+    many sealed IINs were stored for central.seal_check to open."""
     unique: dict[uuid.UUID, VisitEvent] = {}
     for event in events:
         unique.setdefault(event.id, event)
-    rows = [_visit_row(station, event) for event in unique.values()]
+    months = {partitions.month_of(e.occurred_at) for e in unique.values()}
+    if missing := partitions.missing_months(conn, months):
+        partitions.ensure_months(conn.engine, missing)
+    received = utcnow()
+    rows = [_visit_row(station, event, received) for event in unique.values()]
     table = Visit.__table__
     # One cached statement run "executemany"-style: SQLAlchemy batches it into multi-row
     # INSERTs itself. Building `.values(rows)` instead compiles 10,000 bind parameters anew for
     # every batch, which cost most of the request's time.
-    stmt = (
-        _insert(conn, table)
-        .on_conflict_do_nothing(index_elements=["venue_id", "client_id"])
-        .returning(table.c.id, table.c.client_id)
-    )
-    inserted = {client_id: row_id for row_id, client_id in conn.execute(stmt, rows)}
-    to_open = [e for e in unique.values() if e.id in inserted and e.sealed_iin]
-    venue_key = (
-        conn.execute(select(Venue.pseudonym_key).where(Venue.id == station.venue_id)).scalar_one()
-        if to_open
-        else b""
-    )
-    sealed = [_trace_row(keys, venue_key, inserted[event.id], event) for event in to_open]
-    if sealed:
+    if conn.dialect.name == "postgresql":
+        inserted = pg_bulk.insert_visits(conn, rows)
+    else:
+        stmt = (
+            _insert(conn, table)
+            .on_conflict_do_nothing(index_elements=["venue_id", "client_id", "occurred_at"])
+            .returning(table.c.id, table.c.client_id)
+        )
+        inserted = {client_id: row_id for row_id, client_id in conn.execute(stmt, rows)}
+    sealed = [
+        {
+            "visit_id": inserted[event.id],
+            "occurred_at": event.occurred_at,
+            "sealed_iin": event.sealed_iin,
+            "check": PENDING,
+        }
+        for event in unique.values()
+        if event.id in inserted and event.sealed_iin
+    ]
+    if sealed and conn.dialect.name == "postgresql":
+        pg_bulk.insert_traces(conn, sealed)
+    elif sealed:
         conn.execute(TraceIdentity.__table__.insert(), sealed)
     accepted = [eid for eid in unique if eid in inserted]
     duplicates = [eid for eid in unique if eid not in inserted]
-    return accepted, duplicates
+    return accepted, duplicates, len(sealed)
 
 
-def _visit_row(station: StationAuth, event: VisitEvent) -> dict[str, Any]:
+def _visit_row(station: StationAuth, event: VisitEvent, received: datetime) -> dict[str, Any]:
     return {
         "venue_id": station.venue_id,
         "client_id": event.id,
         "station_id": station.station_id,
         "occurred_at": event.occurred_at,
-        "received_at": utcnow(),
+        "received_at": received,
         "direction": event.direction.value,
         "method": event.method.value,
         "status": event.status.value if event.status else None,
@@ -99,24 +112,6 @@ def _visit_row(station: StationAuth, event: VisitEvent) -> dict[str, Any]:
         "test_mode": event.test_mode,
         "offline": event.offline,
     }
-
-
-def _trace_row(
-    keys: ServerKeys, venue_key: bytes, visit_id: int, event: VisitEvent
-) -> dict[str, Any]:
-    """Open the sealed IIN once to check it, then keep it sealed (see central.keys).
-
-    A box that does not open, or holds a number that is not the visit's pseudonym, is still
-    stored with the visit and flagged: the visit is the venue's evidence and is never refused.
-    """
-    assert event.sealed_iin is not None
-    iin = keys.open_sealed(event.sealed_iin)
-    check = "ok"
-    if iin is None or not is_valid_iin(iin):
-        check = "unreadable"
-    elif event.person is not None and pseudonym(venue_key, iin) != event.person:
-        check = "mismatch"
-    return {"visit_id": visit_id, "sealed_iin": event.sealed_iin, "check": check}
 
 
 # --- refunds: checked and stored by central.refund_store -------------------------------------

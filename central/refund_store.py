@@ -157,8 +157,11 @@ def _denial(
             Visit.test_mode,
             Visit.order_number,
             Visit.session_id,
-        ).where(Visit.venue_id == venue_id, Visit.client_id == event.ashyq_denial_id)
-    ).one_or_none()
+        )
+        .where(Visit.venue_id == venue_id, Visit.client_id == event.ashyq_denial_id)
+        .order_by(Visit.id)  # the first stored, should a console ever reuse an id (db.Visit)
+        .limit(1)
+    ).first()
     if visit is None:
         return "unknown"
     proof = (

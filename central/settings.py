@@ -54,3 +54,9 @@ class ServerSettings:
         values["key_file"] = Path(values["key_file"])
         values["trusted_proxies"] = tuple(values.get("trusted_proxies", ()))
         return cls(**values)
+
+    # Visits (and their sealed IINs) older than this many whole months before the current one
+    # are dropped (central.partitions.prune) at start-up and every upkeep pass; None keeps all.
+    retention_months: int | None = None
+    upkeep_s: float = 3600.0  # partitions ahead and retention, this often
+    seal_check_poll_s: float = 30.0  # pending sealed IINs left by another process, this often

@@ -15,6 +15,7 @@ import sys
 import tempfile
 import time
 import uuid
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -30,6 +31,16 @@ from tests import timing
 ROOT = Path(__file__).resolve().parents[2]
 PG_BIN = Path("/usr/lib/postgresql/15/bin")
 DEMO_CODE = "DEMO-TEST-CODE"
+
+
+def wait_until(predicate: Callable[[], bool], *, timeout: float = 20.0, what: str = "") -> None:
+    """Poll a condition with a deadline stretched by tests/timing.py's scale (no fixed sleeps)."""
+    deadline = time.monotonic() + timing.seconds(timeout)
+    while time.monotonic() < deadline:
+        if predicate():
+            return
+        time.sleep(0.05)
+    raise AssertionError(f"timed out waiting for {what or predicate}")
 
 
 def free_port() -> int:

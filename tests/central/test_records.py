@@ -19,7 +19,7 @@ from app.sync.protocol import MAX_BATCH, MAX_BODY_BYTES, BatchResult, OrdersPage
 from app.sync.sealing import seal_iin
 from central.db import TraceIdentity, Visit
 from central.demo import DEMO_IINS
-from tests.central.harness import Server
+from tests.central.harness import Server, wait_until
 
 
 def visit(**changes: Any) -> dict[str, Any]:
@@ -43,6 +43,16 @@ def stored_visits(server: Server, ids: list[str]) -> list[Any]:
     with server.engine.connect() as conn:
         return conn.execute(
             select(Visit).where(Visit.client_id.in_([uuid.UUID(i) for i in ids]))
+        ).all()
+
+
+def pending(server: Server, ids: list[uuid.UUID]) -> list[Any]:
+    """The visits among `ids` whose sealed IIN central.seal_check has not opened yet."""
+    with server.engine.connect() as conn:
+        return conn.execute(
+            select(Visit.client_id)
+            .join(TraceIdentity, TraceIdentity.visit_id == Visit.id)
+            .where(Visit.client_id.in_(ids), TraceIdentity.check == "pending")
         ).all()
 
 
@@ -88,6 +98,8 @@ def test_a_sealed_iin_is_checked_and_kept_sealed(server: Server, station: dict[s
     with server.client(station["token"]) as api:
         result = api.post("/visits", json={"events": [good, wrong_person, garbage]}).json()
     assert len(result["accepted"]) == 3  # a visit is evidence: never refused for its seal
+    ids = [uuid.UUID(e["id"]) for e in (good, wrong_person, garbage)]
+    wait_until(lambda: not pending(server, ids), what="the background check of sealed IINs")
     with server.engine.connect() as conn:
         checks = dict(
             conn.execute(
@@ -292,3 +304,38 @@ def test_a_batch_answer_is_what_a_0_1_0_console_can_read(
     with server.client(station["token"]) as api:
         answer = api.post("/visits", json={"events": [visit()]}).json()
     assert set(answer) == {"accepted", "duplicates"}
+
+
+def test_a_sealed_iin_left_pending_is_checked_by_a_later_pass(
+    server: Server, station: dict[str, str]
+) -> None:
+    """A process stopped before its background check: the next pass (any process) does it."""
+    iin = DEMO_IINS[Status.GREEN][0]
+    key = base64.b64decode(station["pseudonym_key"])
+    left = visit(person=pseudonym(key, iin))
+    with server.client(station["token"]) as api:
+        assert api.post("/visits", json={"events": [left]}).status_code == 200
+    with server.engine.begin() as conn:  # what the stopped process had stored with its visit
+        row = conn.execute(
+            select(Visit.id, Visit.occurred_at).where(Visit.client_id == uuid.UUID(left["id"]))
+        ).one()
+        conn.execute(
+            TraceIdentity.__table__.insert().values(
+                visit_id=row.id, occurred_at=row.occurred_at, check="pending",
+                sealed_iin=seal_iin(iin, station["server_public_key"]),
+            )
+        )  # fmt: skip
+    later = visit(sealed_iin=base64.b64encode(b"y" * 60).decode())
+    with server.client(station["token"]) as api:
+        assert api.post("/visits", json={"events": [later]}).status_code == 200
+    ids = [uuid.UUID(left["id"]), uuid.UUID(later["id"])]
+    wait_until(lambda: not pending(server, ids), what="the pending sealed IINs checked")
+    with server.engine.connect() as conn:
+        checks = dict(
+            conn.execute(
+                select(Visit.client_id, TraceIdentity.check)
+                .join(TraceIdentity, TraceIdentity.visit_id == Visit.id)
+                .where(Visit.client_id.in_(ids))
+            ).all()
+        )
+    assert checks == {ids[0]: "ok", ids[1]: "unreadable"}
