@@ -35,6 +35,7 @@ from tests.central.harness import (
     start_postgres,
     start_server,
     stop_postgres,
+    wait_until,
 )
 from tests.central.test_records import visit
 
@@ -273,7 +274,12 @@ def test_the_json_log_has_one_object_a_line_and_no_number(ops: tuple[Server, str
     with ops_server.client(token) as api:
         lookup = api.get(f"/status/{NUMBERS[0]}")  # upstream down: 503, logged all the same
         api.get(f"/status/{MISTYPED}")
-        httpx.get(f"{ops_server.url}/nothing/{MISTYPED}")
+        stray = httpx.get(f"{ops_server.url}/nothing/{MISTYPED}")
+    # the access line is written once the answer has gone out: wait for the last one's
+    wait_until(
+        lambda: stray.headers["x-request-id"] in ops_server.log_file.read_text(encoding="utf-8"),
+        what="the access line of the last request",
+    )
     text_ = ops_server.log_file.read_text(encoding="utf-8")
     assert not TWELVE_DIGITS.search(text_)
     lines = [json.loads(line) for line in text_.splitlines() if line.strip()]
