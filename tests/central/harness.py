@@ -212,8 +212,17 @@ class Postgres:
         return self.url(name)
 
 
+def _runuser() -> str:
+    """util-linux's runuser: in /usr/sbin, which a PATH made for a plain user may lack."""
+    search = os.pathsep.join([os.environ.get("PATH", ""), "/usr/sbin", "/sbin"])
+    found = shutil.which("runuser", path=search)
+    if found is None:
+        raise RuntimeError("runuser (util-linux) is needed to start PostgreSQL as root")
+    return found
+
+
 def _as_postgres(cmd: list[str]) -> list[str]:
-    return ["runuser", "-u", "postgres", "--", *cmd] if os.geteuid() == 0 else cmd
+    return [_runuser(), "-u", "postgres", "--", *cmd] if os.geteuid() == 0 else cmd
 
 
 def start_postgres() -> Postgres:
