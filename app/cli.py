@@ -273,9 +273,11 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("scan-image", help="decode image files as the door's camera does")
     p.add_argument("files", nargs="+", metavar="FILE")
     p.add_argument(
-        "--decoder", default="zxing", choices=["zxing", "pyzbar", "opencv"],
+        "--decoder",
+        default="zxing",
+        choices=["zxing", "pyzbar", "opencv"],
         help="the camera's decoder setting (default zxing, the camera's default)",
-    )  # fmt: skip
+    )
     _common(p)
     p.set_defaults(func=cmd_scan_image)
 

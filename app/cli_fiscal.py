@@ -67,8 +67,11 @@ def cmd_use(args: argparse.Namespace) -> int:
         _emit(args, {"error": "incomplete", "message": message}, message)
         return EXIT_REJECTED
     station_settings.save(updated, path)
-    payload = {"fiscal_register": updated.fiscal_register, "webkassa_url": updated.webkassa_url,
-               "webkassa_cashbox": updated.webkassa_cashbox}  # fmt: skip
+    payload = {
+        "fiscal_register": updated.fiscal_register,
+        "webkassa_url": updated.webkassa_url,
+        "webkassa_cashbox": updated.webkassa_cashbox,
+    }
     _emit(args, payload, f"fiscal register: {updated.fiscal_register} (restart the console)")
     return EXIT_OK
 
@@ -86,11 +89,22 @@ def cmd_login(args: argparse.Namespace) -> int:
 
 def cmd_status(args: argparse.Namespace) -> int:
     rows = _service(args).cheques()
-    payload = {"cheques": [{"cheque_id": r.cheque_id, "receipt_number": r.receipt_number,
-                            "external_id": r.external_id, "state": r.state,
-                            "amount_tiyn": r.amount_tiyn, "attempts": r.attempts,
-                            "error_code": r.error_code, "fiscal_sign": r.fiscal_sign,
-                            "printed": r.printed} for r in rows]}  # fmt: skip
+    payload = {
+        "cheques": [
+            {
+                "cheque_id": r.cheque_id,
+                "receipt_number": r.receipt_number,
+                "external_id": r.external_id,
+                "state": r.state,
+                "amount_tiyn": r.amount_tiyn,
+                "attempts": r.attempts,
+                "error_code": r.error_code,
+                "fiscal_sign": r.fiscal_sign,
+                "printed": r.printed,
+            }
+            for r in rows
+        ]
+    }
     lines = [
         f"{r.cheque_id}\treceipt {r.receipt_number}\t{r.state}\t{r.amount_tiyn / 100:.2f}"
         f"\t{r.attempts} attempts\t{r.fiscal_sign or r.error_code}"
@@ -113,10 +127,14 @@ def cmd_send(args: argparse.Namespace) -> int:
     printed = []
     if sink is not None:
         printed = [service.print_fiscal(receipt_id, sink) for receipt_id in service.to_print()]
-    payload = {"fiscalised": list(outcome.fiscalised), "pending": outcome.pending,
-               "refused": outcome.refused, "error": outcome.error_code,
-               "message": outcome.message,
-               "printed": [p.number for p in printed if p.ok]}  # fmt: skip
+    payload = {
+        "fiscalised": list(outcome.fiscalised),
+        "pending": outcome.pending,
+        "refused": outcome.refused,
+        "error": outcome.error_code,
+        "message": outcome.message,
+        "printed": [p.number for p in printed if p.ok],
+    }
     line = f"fiscalised {len(outcome.fiscalised)}, {outcome.pending} pending, {outcome.refused} refused"
     if outcome.error_code:
         line += f"; the register: {outcome.error_code}: {outcome.message}"
@@ -138,10 +156,18 @@ def cmd_report(args: argparse.Namespace) -> int:
     except RegisterUnavailable as exc:
         _emit(args, {"error": exc.code, "message": exc.message}, f"{exc.code}: {exc.message}")
         return EXIT_REJECTED if exc.code == "no_register" else EXIT_FAILED
-    payload = {"kind": report.kind, "shift_number": report.shift_number,
-               "document_count": report.document_count, "details": report.details}  # fmt: skip
-    _emit(args, payload, f"{args.kind.upper()} report, shift {report.shift_number}: "
-                         f"{report.document_count} documents")  # fmt: skip
+    payload = {
+        "kind": report.kind,
+        "shift_number": report.shift_number,
+        "document_count": report.document_count,
+        "details": report.details,
+    }
+    _emit(
+        args,
+        payload,
+        f"{args.kind.upper()} report, shift {report.shift_number}: "
+        f"{report.document_count} documents",
+    )
     return EXIT_OK
 
 

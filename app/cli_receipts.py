@@ -121,8 +121,14 @@ def cmd_refund_apply(args: argparse.Namespace) -> int:
 
         member = _staff(desk, args.staff)
         auth = AuthService(desk.sessions, lambda: desk.venue_code)
-        service = RefundDesk(desk.sessions, desk.venue_code, auth, data_dir(),
-                             station_id=desk.station_id, lang=args.lang)  # fmt: skip
+        service = RefundDesk(
+            desk.sessions,
+            desk.venue_code,
+            auth,
+            data_dir(),
+            station_id=desk.station_id,
+            lang=args.lang,
+        )
         shifts = ShiftService(desk.sessions, desk.venue_code, desk.station_id)
         try:
             order = service.order(args.order.strip().upper())
@@ -137,21 +143,34 @@ def cmd_refund_apply(args: argparse.Namespace) -> int:
                         skipped.append({"ticket": line.code, "reason": why})
                 if not codes:
                     why = "; ".join(f"{x['ticket']}: {x['reason']}" for x in skipped)
-                    raise DeskError("nothing_refundable", f"Order {order.number} has no ticket "
-                                    f"the rules allow to refund{': ' + why if why else ''}.")  # fmt: skip
+                    raise DeskError(
+                        "nothing_refundable",
+                        f"Order {order.number} has no ticket "
+                        f"the rules allow to refund{': ' + why if why else ''}.",
+                    )
             if args.open_shift and shifts.current() is None:
                 shifts.open(member.id)
             refund_id = uuid.uuid4()
             if args.exchange:
-                result = service.exchange(order.number, codes, args.session, staff_id=member.id,
-                                          refund_id=refund_id, lang=args.lang)  # fmt: skip
+                result = service.exchange(
+                    order.number,
+                    codes,
+                    args.session,
+                    staff_id=member.id,
+                    refund_id=refund_id,
+                    lang=args.lang,
+                )
             else:
-                result = service.refund(order.number, codes, staff_id=member.id,
-                                        refund_id=refund_id, lang=args.lang)  # fmt: skip
+                result = service.refund(
+                    order.number, codes, staff_id=member.id, refund_id=refund_id, lang=args.lang
+                )
         except DeskError as exc:
             if exc.code == "no_shift":
-                raise Rejected("no_shift", "No cash shift is open at this desk: open it at the "
-                               "refund desk, or add --open-shift.") from None  # fmt: skip
+                raise Rejected(
+                    "no_shift",
+                    "No cash shift is open at this desk: open it at the "
+                    "refund desk, or add --open-shift.",
+                ) from None
             raise _desk_error(exc) from None
     finally:
         desk.close()
@@ -199,8 +218,9 @@ def _entry(desk: _Desk, number: int) -> Any:
 def cmd_receipt_list(args: argparse.Namespace) -> int:
     desk = _open(args)
     try:
-        rows = _history(desk).search(number=args.number, order=args.order, day=args.date,
-                                     limit=args.limit)  # fmt: skip
+        rows = _history(desk).search(
+            number=args.number, order=args.order, day=args.date, limit=args.limit
+        )
     finally:
         desk.close()
     if args.json:
@@ -208,9 +228,11 @@ def cmd_receipt_list(args: argparse.Namespace) -> int:
     else:
         for row in rows:
             state = "printed" if row.printed else "NOT PRINTED"
-            print(f"No. {row.number:<6} {row.created_at:%Y-%m-%d %H:%M}Z  order "
-                  f"{row.order_number:<12} {row.kind:<16} {row.total_tiyn / 100:>10.2f} KZT"
-                  f"  {state}")  # fmt: skip
+            print(
+                f"No. {row.number:<6} {row.created_at:%Y-%m-%d %H:%M}Z  order "
+                f"{row.order_number:<12} {row.kind:<16} {row.total_tiyn / 100:>10.2f} KZT"
+                f"  {state}"
+            )
     return EXIT_OK
 
 
@@ -224,12 +246,16 @@ def cmd_receipt_show(args: argparse.Namespace) -> int:
     finally:
         desk.close()
     payload = {**entry.as_json(), "receipt": payload_of(data)}
-    lines = [f"Receipt No. {entry.number} ({entry.kind}), order {entry.order_number}, "
-             f"{data.language}, {'printed' if entry.printed else 'not printed'}"]  # fmt: skip
+    lines = [
+        f"Receipt No. {entry.number} ({entry.kind}), order {entry.order_number}, "
+        f"{data.language}, {'printed' if entry.printed else 'not printed'}"
+    ]
     for line in data.lines:
-        lines.append(f"  {line.ticket_code}  {line.session_title}  price "
-                     f"{line.price_tiyn / 100:.2f}  fee {line.fee_tiyn / 100:.2f}  refund "
-                     f"{line.refund_tiyn / 100:.2f}")  # fmt: skip
+        lines.append(
+            f"  {line.ticket_code}  {line.session_title}  price "
+            f"{line.price_tiyn / 100:.2f}  fee {line.fee_tiyn / 100:.2f}  refund "
+            f"{line.refund_tiyn / 100:.2f}"
+        )
     _emit(args, payload, "\n".join(lines))
     return EXIT_OK
 
@@ -252,13 +278,21 @@ def cmd_receipt_reprint(args: argparse.Namespace) -> int:
             settings, _ = load(data_dir() / "settings.json")
             sink = sink_from_spec(settings.printer, size) if settings.printer else None
             if sink is None:
-                raise Rejected("no_printer", "This station prints through a system printer, "
-                               "which the command line cannot use: give --out FILE.pdf.")  # fmt: skip
+                raise Rejected(
+                    "no_printer",
+                    "This station prints through a system printer, "
+                    "which the command line cannot use: give --out FILE.pdf.",
+                )
         outcome = _history(desk).receipts.reprint(entry.receipt_id, sink, staff_id=member.id)
     finally:
         desk.close()
-    payload = {"number": outcome.number, "copy": outcome.copy, "ok": outcome.ok,
-               "printer": outcome.printer, "out": args.out}  # fmt: skip
+    payload = {
+        "number": outcome.number,
+        "copy": outcome.copy,
+        "ok": outcome.ok,
+        "printer": outcome.printer,
+        "out": args.out,
+    }
     if not outcome.ok:
         payload |= {"error": "print_failed", "message": outcome.message}
         _emit(args, payload, f"error (print_failed): {outcome.message}")
@@ -279,8 +313,11 @@ def _day(text: str) -> date:
 
 def _common(p: argparse.ArgumentParser, *, staff: bool = False) -> None:
     if staff:
-        p.add_argument("--staff", required=True,
-                       help=f"who acts (their name); the PIN comes from {PIN_VARIABLE}")  # fmt: skip
+        p.add_argument(
+            "--staff",
+            required=True,
+            help=f"who acts (their name); the PIN comes from {PIN_VARIABLE}",
+        )
     p.add_argument("--db", help="database file (default: the console's data folder)")
     p.add_argument("--json", action="store_true", help="print JSON instead of a line")
 
@@ -291,12 +328,18 @@ def add_refund_apply(rsub: Any) -> None:
     r.add_argument("--order", required=True, help="the order number")
     which = r.add_mutually_exclusive_group(required=True)
     which.add_argument("--ticket", action="append", metavar="CODE", help="a ticket (repeatable)")
-    which.add_argument("--all", action="store_true",
-                       help="every open ticket the rules allow (the others are listed as skipped)")  # fmt: skip
+    which.add_argument(
+        "--all",
+        action="store_true",
+        help="every open ticket the rules allow (the others are listed as skipped)",
+    )
     r.add_argument("--exchange", action="store_true", help="exchange instead of refund")
     r.add_argument("--session", help="with --exchange: the new session's id")
-    r.add_argument("--open-shift", action="store_true",
-                   help="open a cash shift under --staff when none is open")  # fmt: skip
+    r.add_argument(
+        "--open-shift",
+        action="store_true",
+        help="open a cash shift under --staff when none is open",
+    )
     r.add_argument("--lang", default="ru", choices=["kk", "ru", "en"], help="receipt language")
     _common(r, staff=True)
     r.set_defaults(func=cmd_refund_apply)

@@ -44,8 +44,14 @@ def write_demo_settings(home: Path, url: str) -> None:
     path = home / "settings.json"
     settings, _ = load(path)
     video = resource_path("demo", "demo.mp4")
-    settings = Settings(**{**settings.__dict__, "camera": str(video), "server_url": url,
-                           "printer": f"pdf:{printed_folder(home)}"})  # fmt: skip
+    settings = Settings(
+        **{
+            **settings.__dict__,
+            "camera": str(video),
+            "server_url": url,
+            "printer": f"pdf:{printed_folder(home)}",
+        }
+    )
     save(settings, path)
 
 

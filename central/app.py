@@ -103,8 +103,10 @@ def _upkeep(engine: Engine, settings: ServerSettings) -> None:
         if report.months_dropped or report.visits_deleted:
             log.info(
                 "retention: visits before %s removed (%s months dropped, %s rows deleted)",
-                report.cutoff.isoformat(), len(report.months_dropped), report.visits_deleted or 0,
-            )  # fmt: skip
+                report.cutoff.isoformat(),
+                len(report.months_dropped),
+                report.visits_deleted or 0,
+            )
 
 
 def create_app(settings: ServerSettings) -> FastAPI:
@@ -143,9 +145,14 @@ def create_app(settings: ServerSettings) -> FastAPI:
         seal_check = Background("seal-check", checker.step, settings.seal_check_poll_s)
         upkeep = Background("partitions", lambda: _upkeep(engine, settings), settings.upkeep_s)
         app.state.context = Context(
-            settings=settings, engine=engine, keys=keys, upstream=upstream, feed=feed,
-            reads=reads, seal_check=seal_check,
-        )  # fmt: skip
+            settings=settings,
+            engine=engine,
+            keys=keys,
+            upstream=upstream,
+            feed=feed,
+            reads=reads,
+            seal_check=seal_check,
+        )
         app.state.schema_heads = health.schema_heads()
         _upkeep(engine, settings)  # this month's partitions exist before the first request
         seal_check.start()

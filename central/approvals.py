@@ -123,7 +123,7 @@ def _audit(
             action=body.action,
             outcome=outcome,
             details=details,
-        )  # fmt: skip
+        )
     )
 
 

@@ -30,8 +30,9 @@ _RETRY_S = 1.0
 def announce(conn: Connection, venue_id: int) -> None:
     """Tell every listening process that `venue_id` has a new check-in (at commit)."""
     if conn.dialect.name == "postgresql":
-        conn.execute(text("SELECT pg_notify(:channel, :venue)"), {"channel": CHANNEL,
-                                                                  "venue": str(venue_id)})  # fmt: skip
+        conn.execute(
+            text("SELECT pg_notify(:channel, :venue)"), {"channel": CHANNEL, "venue": str(venue_id)}
+        )
 
 
 class CheckinFeed:

@@ -266,14 +266,19 @@ def build_parser() -> argparse.ArgumentParser:
     serve.add_argument("--host", default="127.0.0.1")
     serve.add_argument("--port", type=int, default=8765)
     serve.add_argument(
-        "--workers", type=int, default=1,
+        "--workers",
+        type=int,
+        default=1,
         help="server processes sharing the port (PostgreSQL only; SQLite is one process)",
-    )  # fmt: skip
+    )
     serve.add_argument(
-        "--stream-poll", type=float, default=None, metavar="SECONDS",
+        "--stream-poll",
+        type=float,
+        default=None,
+        metavar="SECONDS",
         help="how often a check-in stream reads the table unprompted "
         "(default 0.5 on SQLite; 5 on PostgreSQL, where LISTEN/NOTIFY wakes streams at once)",
-    )  # fmt: skip
+    )
     serve.add_argument(
         "--no-access-log", action="store_true", help="no line per request in the log"
     )
@@ -288,21 +293,27 @@ def build_parser() -> argparse.ArgumentParser:
     serve.add_argument("--public-url", default=None, help="base URL the QR posters encode")
     serve.add_argument("--log-file", type=Path, default=None)
     serve.add_argument(
-        "--log-format", choices=["text", "json"], default="text",
+        "--log-format",
+        choices=["text", "json"],
+        default="text",
         help="json: one object a line (time, level, logger, message, request_id, route, status, "
         "duration_ms) for a log shipper",
-    )  # fmt: skip
+    )
     serve.add_argument("--station-rate", type=float, default=20.0, help="lookups/s per station")
     serve.add_argument("--station-burst", type=int, default=40)
     serve.add_argument(
-        "--visitor-rate", type=float, default=5.0,
+        "--visitor-rate",
+        type=float,
+        default=5.0,
         help="visitor-page requests/s per client address (a venue's Wi-Fi is one address)",
-    )  # fmt: skip
+    )
     serve.add_argument("--visitor-burst", type=int, default=150)
     serve.add_argument(
-        "--visitor-person-interval", type=float, default=30.0,
+        "--visitor-person-interval",
+        type=float,
+        default=30.0,
         help="seconds before the same IIN can check in again at the same venue (0: no limit)",
-    )  # fmt: skip
+    )
     serve.add_argument("--enroll-rate", type=float, default=0.1, help="enrollments/s per client")
     serve.add_argument("--enroll-burst", type=int, default=10)
     serve.add_argument(
@@ -317,10 +328,13 @@ def build_parser() -> argparse.ArgumentParser:
         "repeatable; none by default",
     )
     serve.add_argument(
-        "--retention-months", type=_months, default=None, metavar="N",
+        "--retention-months",
+        type=_months,
+        default=None,
+        metavar="N",
         help="drop visits older than N whole months before the current one (hourly); "
         "default: keep all",
-    )  # fmt: skip
+    )
     serve.set_defaults(func=cmd_serve)
 
     prune = sub.add_parser(

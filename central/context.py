@@ -138,12 +138,19 @@ def bearer(request: Request) -> str:
 _DIGEST = bindparam("digest", type_=String)
 _STATION = (
     select(
-        Station.id, Station.venue_id, Venue.code, Station.role, Station.expires_at,
-        Station.revoked_at, Station.last_seen_at, Station.token_hash, Station.previous_token_hash,
+        Station.id,
+        Station.venue_id,
+        Venue.code,
+        Station.role,
+        Station.expires_at,
+        Station.revoked_at,
+        Station.last_seen_at,
+        Station.token_hash,
+        Station.previous_token_hash,
     )
     .join(Venue, Venue.id == Station.venue_id)
     .where(or_(Station.token_hash == _DIGEST, Station.previous_token_hash == _DIGEST))
-)  # fmt: skip
+)
 
 
 def station_for(conn: Connection, token: str, endpoint: str | None = None) -> StationAuth:
@@ -158,9 +165,11 @@ def station_for(conn: Connection, token: str, endpoint: str | None = None) -> St
         raise ApiError(401, "unauthorized", "This station token is unknown.", _CHALLENGE)
     if row.revoked_at is not None:
         raise ApiError(
-            401, "revoked",
-            "This station was revoked. Enroll it again with a new enrollment code.", _CHALLENGE,
-        )  # fmt: skip
+            401,
+            "revoked",
+            "This station was revoked. Enroll it again with a new enrollment code.",
+            _CHALLENGE,
+        )
     station = StationAuth(
         station_id=row.id,
         venue_id=row.venue_id,
@@ -179,10 +188,11 @@ def _still_valid(station: StationAuth, endpoint: str | None) -> None:
     """401 "token_expired" past the token's end; 403 when its role may not call `endpoint`."""
     if station.expires_at is not None and station.expires_at <= utcnow():
         raise ApiError(
-            401, "token_expired",
+            401,
+            "token_expired",
             "This station's token has expired. Enroll it again with a new enrollment code.",
             _CHALLENGE,
-        )  # fmt: skip
+        )
     if endpoint is not None and not roles.allows(station.role, endpoint):
         raise ApiError(403, "forbidden_role", roles.refusal(station.role, endpoint))
 

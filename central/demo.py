@@ -28,8 +28,12 @@ log = logging.getLogger("central.demo")
 VENUE_CODE = "DEMO"
 VENUE_NAME = "Demo Cinema"
 TIME_ZONE = "Asia/Almaty"
-STAFF = (("Door (demo)", "door", "1111"), ("Cashier (demo)", "cashier", "2222"),
-         ("Manager (demo)", "manager", "33333333"), ("Admin (demo)", "admin", "44444444"))  # fmt: skip
+STAFF = (
+    ("Door (demo)", "door", "1111"),
+    ("Cashier (demo)", "cashier", "2222"),
+    ("Manager (demo)", "manager", "33333333"),
+    ("Admin (demo)", "admin", "44444444"),
+)
 DEMO_PASSPORT = "N12345678"  # a foreign visitor's passport with a green status
 DEMO_PASSPORT_STATE = "UTO"  # its issuing state: ICAO 9303's specimen state, Utopia
 

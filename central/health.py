@@ -121,7 +121,8 @@ def prometheus_metrics(request: Request, ctx: CtxDep) -> Response:
     token (`Authorization: Bearer`, ASHYQ_CENTRAL_METRICS_TOKEN)."""
     if not metrics.may_read(request, ctx.settings.metrics_token):
         raise ApiError(
-            403, "metrics_forbidden",
+            403,
+            "metrics_forbidden",
             "Metrics are served to this machine, or with the metrics token.",
-        )  # fmt: skip
+        )
     return metrics.exposition()

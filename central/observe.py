@@ -99,7 +99,11 @@ class Observe:
             if access.isEnabledFor(logging.INFO):
                 duration_ms = round(elapsed * 1000, 2)
                 access.info(
-                    "%s %s %d %.2f ms", method, route, status, duration_ms,
+                    "%s %s %d %.2f ms",
+                    method,
+                    route,
+                    status,
+                    duration_ms,
                     extra={"route": route, "status": status, "duration_ms": duration_ms},
-                )  # fmt: skip
+                )
             request_id.reset(token)

@@ -15,16 +15,33 @@ from typing import Any
 from sqlalchemy import Connection, text
 
 _VISIT_COLUMNS = {
-    "venue_id": "int", "client_id": "uuid", "station_id": "uuid", "occurred_at": "timestamp",
-    "received_at": "timestamp", "direction": "varchar", "method": "varchar", "status": "varchar",
-    "status_source": "varchar", "status_age_s": "int", "verdict": "varchar", "reason": "varchar",
-    "person": "varchar", "order_number": "varchar", "ticket_code": "varchar",
-    "session_id": "varchar", "staff_id": "uuid", "door": "varchar", "test_mode": "bool",
+    "venue_id": "int",
+    "client_id": "uuid",
+    "station_id": "uuid",
+    "occurred_at": "timestamp",
+    "received_at": "timestamp",
+    "direction": "varchar",
+    "method": "varchar",
+    "status": "varchar",
+    "status_source": "varchar",
+    "status_age_s": "int",
+    "verdict": "varchar",
+    "reason": "varchar",
+    "person": "varchar",
+    "order_number": "varchar",
+    "ticket_code": "varchar",
+    "session_id": "varchar",
+    "staff_id": "uuid",
+    "door": "varchar",
+    "test_mode": "bool",
     "offline": "bool",
-}  # fmt: skip
+}
 _TRACE_COLUMNS = {
-    "visit_id": "bigint", "occurred_at": "timestamp", "sealed_iin": "varchar", "check": "varchar",
-}  # fmt: skip
+    "visit_id": "bigint",
+    "occurred_at": "timestamp",
+    "sealed_iin": "varchar",
+    "check": "varchar",
+}
 
 
 def _statement(table: str, columns: dict[str, str], tail: str) -> Any:

@@ -60,8 +60,12 @@ def upsert(dialect: str) -> Any:
 
 def params(key: str, rate: float, burst: int, now: float) -> dict[str, Any]:
     """The values `upsert` is executed with."""
-    return {"rl_key": key, "rl_now": now, "rl_interval": 1.0 / rate,
-            "rl_tolerance": (burst - 1) / rate}  # fmt: skip
+    return {
+        "rl_key": key,
+        "rl_now": now,
+        "rl_interval": 1.0 / rate,
+        "rl_tolerance": (burst - 1) / rate,
+    }
 
 
 def decision(allowed: bool, tat: float, rate: float, burst: int, now: float) -> Decision:

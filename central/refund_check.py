@@ -223,10 +223,17 @@ def _quote(
     rules: RefundRules, order: OrderFacts, ticket: TicketFacts, event: RefundEvent, denied: bool
 ) -> Quote:
     return quote(
-        rules, organizer=order.organizer, price_tiyn=ticket.price_tiyn, start=order.starts_at,
-        at=event.occurred_at, tz=order.tz, printed=ticket.printed, ashyq_denied=denied,
-        exchange=event.kind is RefundKind.EXCHANGE, tariff=_tariff(ticket.tariff),
-    )  # fmt: skip
+        rules,
+        organizer=order.organizer,
+        price_tiyn=ticket.price_tiyn,
+        start=order.starts_at,
+        at=event.occurred_at,
+        tz=order.tz,
+        printed=ticket.printed,
+        ashyq_denied=denied,
+        exchange=event.kind is RefundKind.EXCHANGE,
+        tariff=_tariff(ticket.tariff),
+    )
 
 
 def _tariff(value: str) -> Tariff:

@@ -80,10 +80,12 @@ def store_refunds(
         row = orders.get(event.order_number)
         facts = _facts(conn, row, event.order_number, tz) if row else None
         refusal = check_refund(
-            rules, facts, event,
+            rules,
+            facts,
+            event,
             denial=_denial(conn, station.venue_id, event, facts),
             target=_target(conn, station.venue_id, event, row),
-        )  # fmt: skip
+        )
         if refusal is not None:
             _keep_refusal(conn, station, event, refusal)
             rejected.append(Rejection(id=event.id, code=refusal.code, message=refusal.message))

@@ -88,12 +88,17 @@ def list_stations(conn: Connection, venue_code: str) -> list[StationRow]:
         raise StationError(f"No venue with code {venue_code!r}.")
     rows = conn.execute(
         select(
-            Station.id, Station.name, Station.role, Station.created_at, Station.last_seen_at,
-            Station.expires_at, Station.revoked_at,
+            Station.id,
+            Station.name,
+            Station.role,
+            Station.created_at,
+            Station.last_seen_at,
+            Station.expires_at,
+            Station.revoked_at,
         )
         .where(Station.venue_id == venue)
         .order_by(Station.created_at)
-    ).all()  # fmt: skip
+    ).all()
     return [StationRow(*row) for row in rows]
 
 
@@ -107,7 +112,16 @@ def format_rows(rows: list[StationRow]) -> list[str]:
     for r in rows:
         role = r.role.value if isinstance(r.role, StationRole) else str(r.role)
         lines.append(
-            "\t".join([str(r.id), r.name, role, _moment(r.created_at), _moment(r.last_seen_at),
-                       _moment(r.expires_at), _moment(r.revoked_at)])
-        )  # fmt: skip
+            "\t".join(
+                [
+                    str(r.id),
+                    r.name,
+                    role,
+                    _moment(r.created_at),
+                    _moment(r.last_seen_at),
+                    _moment(r.expires_at),
+                    _moment(r.revoked_at),
+                ]
+            )
+        )
     return lines

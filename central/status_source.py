@@ -95,9 +95,11 @@ def limited_lookup(
     now = time.time()
     row = conn.execute(
         _limited_registry(),
-        {**ratelimit.params(limit_key, rate, burst, now),
-         "registry_key": ctx.keys.registry_hash(kind, registry_number(number, state))},
-    ).one()  # fmt: skip
+        {
+            **ratelimit.params(limit_key, rate, burst, now),
+            "registry_key": ctx.keys.registry_hash(kind, registry_number(number, state)),
+        },
+    ).one()
     decided = ratelimit.decision(row.allowed, row.tat, rate, burst, now)
     if not decided.allowed:
         return decided, None

@@ -148,9 +148,11 @@ def visitor_limit(request: Request, ctx: Annotated[Context, Depends(get_context)
     """Per client address, before anything the request carries is read (path, header or form)."""
     try:
         limit(
-            ctx, f"visitor:{client_address(request)}", ctx.settings.visitor_rate,
+            ctx,
+            f"visitor:{client_address(request)}",
+            ctx.settings.visitor_rate,
             ctx.settings.visitor_burst,
-        )  # fmt: skip
+        )
     except ApiError as exc:
         raise PageError(429, "too_many", exc.headers) from None
 

@@ -41,11 +41,26 @@ NOT_PROOF_REASONS = frozenset({"capacity_full"})
 # Why the central server refuses a refund a console reports (central.refund_check): stable codes,
 # shared so the console can recognise them and show its own words for each.
 SERVER_REFUSAL_CODES = (
-    "unknown_order", "unknown_ticket", "duplicate_line", "already_refunded", "ticket_used",
-    "price_mismatch", "amount_mismatch", "denial_unknown", "denial_not_proof", "bad_session",
-    "deadline_passed", "started", "printed", "no_refund", "exchange_not_allowed", "manual",
-    "not_manual", "unknown_organizer", "fee_mismatch",
-)  # fmt: skip
+    "unknown_order",
+    "unknown_ticket",
+    "duplicate_line",
+    "already_refunded",
+    "ticket_used",
+    "price_mismatch",
+    "amount_mismatch",
+    "denial_unknown",
+    "denial_not_proof",
+    "bad_session",
+    "deadline_passed",
+    "started",
+    "printed",
+    "no_refund",
+    "exchange_not_allowed",
+    "manual",
+    "not_manual",
+    "unknown_organizer",
+    "fee_mismatch",
+)
 
 
 class RulesError(ValueError):

@@ -27,9 +27,20 @@ DECODER_NAMES = ("zxing", "pyzbar", "opencv")
 # camera's search (they cost time on every frame and no venue code uses them): GS1 DataBar
 # (fresh-food labels), MaxiCode (parcels), DX film edges, Telepen, Code 32 / PZN (pharmacy).
 VENUE_FORMATS = (
-    "QRCode", "MicroQRCode", "RMQRCode", "DataMatrix", "Aztec", "PDF417", "MicroPDF417",
-    "Code128", "Code39", "Code93", "Codabar", "ITF", "EANUPC",
-)  # fmt: skip
+    "QRCode",
+    "MicroQRCode",
+    "RMQRCode",
+    "DataMatrix",
+    "Aztec",
+    "PDF417",
+    "MicroPDF417",
+    "Code128",
+    "Code39",
+    "Code93",
+    "Codabar",
+    "ITF",
+    "EANUPC",
+)
 DEFAULT_DECODER = "zxing"
 
 

@@ -80,7 +80,7 @@ class WebkassaRegister:
                     "UnitCode": PIECE,
                 }
                 for line in cheque.lines
-            ],  # fmt: skip
+            ],
             "Payments": [{"Sum": tenge(cheque.total_tiyn), "PaymentType": CASH}],
             "Change": 0,
             "RoundType": 2,
@@ -110,8 +110,9 @@ class WebkassaRegister:
     # --- the wire ----------------------------------------------------------------------------
 
     def _report(self, kind: ReportKind) -> ShiftReport:
-        data, errors = self._call("XReport" if kind == "x" else "ZReport",
-                                  {"CashboxUniqueNumber": self.cashbox})  # fmt: skip
+        data, errors = self._call(
+            "XReport" if kind == "x" else "ZReport", {"CashboxUniqueNumber": self.cashbox}
+        )
         if errors:
             code, text = errors[0]
             raise RegisterUnavailable(f"wk_{code}", text)

@@ -123,8 +123,14 @@ def _render_roll(data: ReceiptData) -> bytes:
             continue
         if row.kind == "stamp":
             pad = (leading - size) / 2 - 1  # 4 pt above the frame, 2 pt below the letters
-            canvas.rect(left + width * 0.2, y - leading + pad - 2, width * 0.6, leading - pad - 2,
-                        stroke=1, fill=0)  # fmt: skip
+            canvas.rect(
+                left + width * 0.2,
+                y - leading + pad - 2,
+                width * 0.6,
+                leading - pad - 2,
+                stroke=1,
+                fill=0,
+            )
         canvas.setFont(font, size)
         for text_left, text_right in lines:
             y -= leading

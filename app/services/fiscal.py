@@ -73,10 +73,13 @@ def make_register(
         raise ValueError("Webkassa needs the settings webkassa_url and webkassa_cashbox")
     account = secrets.fiscal_credentials(profile)
     return WebkassaRegister(
-        url, cashbox, login=account.login if account else "",
+        url,
+        cashbox,
+        login=account.login if account else "",
         password=account.password if account else "",
-        api_key=account.api_key if account else "", timeout_s=timeout_s,
-    )  # fmt: skip
+        api_key=account.api_key if account else "",
+        timeout_s=timeout_s,
+    )
 
 
 def external_id_of(refund_id: uuid.UUID) -> str:
@@ -98,17 +101,27 @@ def enqueue_cheque(
         return None
     titles = {line["ticket_code"]: line["session_title"] for line in receipt.payload["lines"]}
     lines = [
-        {"name": f"{line.ticket_code} {titles.get(line.ticket_code, '')}".strip()[:200],
-         "code": line.ticket_code, "price_tiyn": line.refund_tiyn}
-        for line in refund.lines if line.refund_tiyn > 0
-    ]  # fmt: skip
+        {
+            "name": f"{line.ticket_code} {titles.get(line.ticket_code, '')}".strip()[:200],
+            "code": line.ticket_code,
+            "price_tiyn": line.refund_tiyn,
+        }
+        for line in refund.lines
+        if line.refund_tiyn > 0
+    ]
     if not lines:
         return None
     row = FiscalCheque(
-        receipt_id=receipt.id, register=register, external_id=external_id_of(refund.id),
-        operation="sell_return", amount_tiyn=sum(x["price_tiyn"] for x in lines),
-        request={"lines": lines}, state=ChequeState.PENDING, created_at=now, attempts=0,
-    )  # fmt: skip
+        receipt_id=receipt.id,
+        register=register,
+        external_id=external_id_of(refund.id),
+        operation="sell_return",
+        amount_tiyn=sum(x["price_tiyn"] for x in lines),
+        request={"lines": lines},
+        state=ChequeState.PENDING,
+        created_at=now,
+        attempts=0,
+    )
     session.add(row)
     receipt.payload = {**receipt.payload, "fiscal_state": "pending"}
     session.flush()
@@ -176,7 +189,7 @@ class FiscalService:
                     last_error=row.last_error or "",
                     fiscal_sign=str(payload.get("fiscal_sign", "")),
                     printed=row.printed_at is not None,
-                )  # fmt: skip
+                )
                 for row, number, payload in session.execute(query.order_by(FiscalCheque.id))
             ]
 
@@ -249,13 +262,16 @@ class FiscalService:
             row.answered_at = now
             row.error_code = row.last_error = None
             row.answer = {
-                "fiscal_sign": answer.fiscal_sign, "check_number": answer.check_number,
-                "shift_number": answer.shift_number, "ofd_url": answer.ofd_url,
+                "fiscal_sign": answer.fiscal_sign,
+                "check_number": answer.check_number,
+                "shift_number": answer.shift_number,
+                "ofd_url": answer.ofd_url,
                 "register_serial": answer.register_serial,
                 "register_number": answer.register_number,
-                "registered_at": answer.registered_at, "offline": answer.offline,
+                "registered_at": answer.registered_at,
+                "offline": answer.offline,
                 "repeated": answer.repeated,
-            }  # fmt: skip
+            }
             receipt.payload = {
                 **receipt.payload,
                 "fiscal_state": "done",
@@ -266,9 +282,18 @@ class FiscalService:
                 "register_serial": answer.register_serial,
                 "register_number": answer.register_number,
             }
-            session.add(AuditLog(at=now, staff_id=None, action="fiscal_cheque",
-                                 details={"receipt": receipt.number, "cheque": answer.check_number,
-                                          "repeated": answer.repeated}))  # fmt: skip
+            session.add(
+                AuditLog(
+                    at=now,
+                    staff_id=None,
+                    action="fiscal_cheque",
+                    details={
+                        "receipt": receipt.number,
+                        "cheque": answer.check_number,
+                        "repeated": answer.repeated,
+                    },
+                )
+            )
             return row.receipt_id
 
     def retry(self, cheque_id: int) -> None:
@@ -320,9 +345,17 @@ class FiscalService:
         ok = not error_code
         now = self.clock()
         with self.sessions.begin() as session:
-            session.add(ReceiptPrint(receipt_id=receipt_id, printed_at=now, copy=False,
-                                     printer=sink.name[:200], ok=ok, error=message or None,
-                                     staff_id=staff_id))  # fmt: skip
+            session.add(
+                ReceiptPrint(
+                    receipt_id=receipt_id,
+                    printed_at=now,
+                    copy=False,
+                    printer=sink.name[:200],
+                    ok=ok,
+                    error=message or None,
+                    staff_id=staff_id,
+                )
+            )
             if ok:
                 row = session.scalar(
                     select(FiscalCheque).where(FiscalCheque.receipt_id == receipt_id)
@@ -339,7 +372,12 @@ class FiscalService:
         """The register's X (totals so far) or Z (close its shift) report, audited."""
         result = register.x_report() if kind == "x" else register.z_report()
         with self.sessions.begin() as session:
-            session.add(AuditLog(at=self.clock(), staff_id=staff_id, action=f"fiscal_{kind}_report",
-                                 details={"shift": result.shift_number,
-                                          "documents": result.document_count}))  # fmt: skip
+            session.add(
+                AuditLog(
+                    at=self.clock(),
+                    staff_id=staff_id,
+                    action=f"fiscal_{kind}_report",
+                    details={"shift": result.shift_number, "documents": result.document_count},
+                )
+            )
         return result

@@ -50,8 +50,15 @@ class FiscalReceiptService(ReceiptService):
             return fiscal.print_fiscal(receipt_id, sink, staff_id=staff_id)
         if printed and state is ChequeState.PENDING:  # its slip is out; the fiscal one must wait
             why = f"{sent.error_code}: {sent.message}" if sent.error_code else "pending"
-            return PrintOutcome(receipt_id, int(number or 0), False, False, sink.name,
-                                "fiscal_pending", f"fiscal cheque pending ({why})")  # fmt: skip
+            return PrintOutcome(
+                receipt_id,
+                int(number or 0),
+                False,
+                False,
+                sink.name,
+                "fiscal_pending",
+                f"fiscal cheque pending ({why})",
+            )
         outcome = super().print_receipt(receipt_id, sink, staff_id=staff_id)
         if outcome.ok and unprinted_fiscal:
             with self.sessions.begin() as session:
@@ -79,9 +86,15 @@ class FiscalReceiptService(ReceiptService):
 
 
 def desk_receipts(
-    sessions: sessionmaker[Session], venue_code: str, *, clock: Callable[[], datetime],
-    register: str, url: str, cashbox: str, profile: str,
-) -> ReceiptService:  # fmt: skip
+    sessions: sessionmaker[Session],
+    venue_code: str,
+    *,
+    clock: Callable[[], datetime],
+    register: str,
+    url: str,
+    cashbox: str,
+    profile: str,
+) -> ReceiptService:
     """The desk's receipt service for the station's `fiscal_register` setting."""
     if register == "none":
         return ReceiptService(sessions, venue_code, clock=clock)

@@ -81,9 +81,13 @@ class ReceiptHistory:
     receipts: ReceiptService
 
     def search(
-        self, *, number: int | None = None, order: str | None = None, day: date | None = None,
+        self,
+        *,
+        number: int | None = None,
+        order: str | None = None,
+        day: date | None = None,
         limit: int = DEFAULT_LIMIT,
-    ) -> list[ReceiptEntry]:  # fmt: skip
+    ) -> list[ReceiptEntry]:
         """Newest first; every given criterion must match."""
         conditions: list[Any] = []
         if number is not None:
@@ -114,9 +118,13 @@ class ReceiptHistory:
         return render_receipt_pdf(self.receipts.data(receipt_id, copy=copy), size)
 
     def save_pdf(
-        self, receipt_id: int, path: Path, *, staff_id: uuid.UUID | None,
+        self,
+        receipt_id: int,
+        path: Path,
+        *,
+        staff_id: uuid.UUID | None,
         size: ReceiptSize = "80mm",
-    ) -> PrintOutcome:  # fmt: skip
+    ) -> PrintOutcome:
         """The receipt written to `path`, logged as a print: a COPY (audited like any reprint)
         once an original has printed, else the original itself (never two originals)."""
         sink = PdfFileSink(path, size)
@@ -134,10 +142,17 @@ class ReceiptHistory:
 
 def _entry(row: ReceiptRow) -> ReceiptEntry:
     return ReceiptEntry(
-        receipt_id=row.receipt_id, number=row.number, kind=row.kind, refund_id=row.refund_id,
-        order_number=row.order_number, created_at=row.created_at, total_tiyn=row.returned_tiyn,
-        printed=row.printed, attempts=row.attempts, last_error=row.last_error,
-    )  # fmt: skip
+        receipt_id=row.receipt_id,
+        number=row.number,
+        kind=row.kind,
+        refund_id=row.refund_id,
+        order_number=row.order_number,
+        created_at=row.created_at,
+        total_tiyn=row.returned_tiyn,
+        printed=row.printed,
+        attempts=row.attempts,
+        last_error=row.last_error,
+    )
 
 
 __all__ = ["PdfFileSink", "ReceiptEntry", "ReceiptHistory"]

@@ -316,8 +316,14 @@ class RefundDesk:
                 ticket.state = new_state
         enqueue_refund(session, event, now=at)
         session.flush()
-        receipt = issue_receipt(session, row, venue_code=self.venue_code, shift_id=shift_id,
-                                lang=lang, rules_days=rules.money_back_working_days)  # fmt: skip
+        receipt = issue_receipt(
+            session,
+            row,
+            venue_code=self.venue_code,
+            shift_id=shift_id,
+            lang=lang,
+            rules_days=rules.money_back_working_days,
+        )
         enqueue_cheque(session, receipt, row, register=self.fiscal_register, now=at)
         details: dict[str, Any] = {
             "refund": str(refund_id),

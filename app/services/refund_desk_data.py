@@ -192,14 +192,15 @@ def server_refusals(session: Session, number: str) -> tuple[ServerRefusal, ...]:
         .join(Outbox, (Outbox.entity_id == Refund.id) & (Outbox.kind == OutboxKind.REFUND))
         .where(Refund.order_number == number, Outbox.acknowledged_at.is_(None))
         .order_by(Refund.occurred_at)
-    ).all()  # fmt: skip
+    ).all()
     out = []
     for refund, row in rows:
         reason = _reason(row)
         if reason is not None:
             tickets = tuple(line.ticket_code for line in refund.lines)
-            out.append(ServerRefusal(refund.id, str(refund.kind), tickets, refund.occurred_at,
-                                     *reason))  # fmt: skip
+            out.append(
+                ServerRefusal(refund.id, str(refund.kind), tickets, refund.occurred_at, *reason)
+            )
     return tuple(out)
 
 

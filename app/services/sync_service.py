@@ -149,9 +149,14 @@ def enroll(
             except SyncError:
                 pass  # the next `ashyq sync` pulls; the enrollment itself stands
         return EnrollResult(
-            answer.station_id, answer.venue_code, station_name, backend, config_pulled, orders,
+            answer.station_id,
+            answer.venue_code,
+            station_name,
+            backend,
+            config_pulled,
+            orders,
             answer.role,
-        )  # fmt: skip
+        )
     finally:
         engine.dispose()
 
@@ -223,9 +228,13 @@ def sync_once(
             config = pull_config(ctx.primary, ctx.sessions, now=ctx.clock())
             config_pulled = True
             rotated = rotate_if_due(
-                ctx.primary, [ctx.fallback], ctx.sessions, expires_at=config.token_expires_at,
-                now=ctx.clock(), profile=ctx.profile,
-            )  # fmt: skip
+                ctx.primary,
+                [ctx.fallback],
+                ctx.sessions,
+                expires_at=config.token_expires_at,
+                now=ctx.clock(),
+                profile=ctx.profile,
+            )
             pulled_orders = pull_orders(ctx.primary, ctx.sessions).orders
         except (SyncError, KeyringUnavailable) as exc:
             errors.append(f"{exc.code}: {exc.message}")

@@ -202,8 +202,11 @@ def store_fiscal_credentials(
 ) -> None:
     if not credentials.login or not credentials.password:
         raise ValueError("the register's login and password are both needed")
-    value = {"login": credentials.login, "password": credentials.password,
-             "api_key": credentials.api_key}  # fmt: skip
+    value = {
+        "login": credentials.login,
+        "password": credentials.password,
+        "api_key": credentials.api_key,
+    }
     _set(f"{profile}/{_FISCAL}", json.dumps(value))
 
 
@@ -214,8 +217,9 @@ def fiscal_credentials(profile: str = DEFAULT_PROFILE) -> FiscalCredentials | No
         return None
     try:
         value = json.loads(text)
-        return FiscalCredentials(str(value["login"]), str(value["password"]),
-                                 str(value.get("api_key", "")))  # fmt: skip
+        return FiscalCredentials(
+            str(value["login"]), str(value["password"]), str(value.get("api_key", ""))
+        )
     except (ValueError, KeyError, TypeError):
         return None
 

@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
     QTableWidgetItem,
     QVBoxLayout,
     QWidget,
-)  # fmt: skip
+)
 
 from app.errors import describe
 from app.services.auth import StaffMember
@@ -48,10 +48,14 @@ PREVIEW_DPI = 110
 
 class ReceiptHistoryPanel(QWidget):
     def __init__(
-        self, history: ReceiptHistory, runner: TaskRunner,
-        staff: Callable[[], StaffMember | None], sink: Callable[[], ReceiptSink],
-        money: Callable[[int], str], parent: QWidget | None = None,
-    ) -> None:  # fmt: skip
+        self,
+        history: ReceiptHistory,
+        runner: TaskRunner,
+        staff: Callable[[], StaffMember | None],
+        sink: Callable[[], ReceiptSink],
+        money: Callable[[int], str],
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("receiptHistory")
         self._history, self._runner, self._staff, self._sink = history, runner, staff, sink
@@ -111,10 +115,16 @@ class ReceiptHistoryPanel(QWidget):
         self.search.setPlaceholderText(self.tr("Receipt number or order number"))
         self.by_day.setText(self.tr("Day:"))
         self.find_button.setText(self.tr("Find"))
-        self.table.setHorizontalHeaderLabels([
-            self.tr("No."), self.tr("Time"), self.tr("Order"), self.tr("Kind"),
-            self.tr("Returned"), self.tr("Printed"),
-        ])  # fmt: skip
+        self.table.setHorizontalHeaderLabels(
+            [
+                self.tr("No."),
+                self.tr("Time"),
+                self.tr("Order"),
+                self.tr("Kind"),
+                self.tr("Returned"),
+                self.tr("Printed"),
+            ]
+        )
         self.save_button.setText(self.tr("Save as PDF…"))
         self.print_button.setText(self.tr("Print"))
         self.reprint_button.setText(self.tr("Reprint (COPY)"))
@@ -146,9 +156,14 @@ class ReceiptHistoryPanel(QWidget):
         self.entries = entries
         self.table.setRowCount(len(entries))
         for row, e in enumerate(entries):
-            cells = [str(e.number), e.created_at.astimezone().strftime("%d.%m.%Y %H:%M"),
-                     e.order_number, kind_word(e.kind), self._money(e.total_tiyn),
-                     self.tr("yes") if e.printed else self.tr("no")]  # fmt: skip
+            cells = [
+                str(e.number),
+                e.created_at.astimezone().strftime("%d.%m.%Y %H:%M"),
+                e.order_number,
+                kind_word(e.kind),
+                self._money(e.total_tiyn),
+                self.tr("yes") if e.printed else self.tr("no"),
+            ]
             for col, text in enumerate(cells):
                 self.table.setItem(row, col, QTableWidgetItem(text))
         self.table.resizeColumnsToContents()
@@ -197,9 +212,12 @@ class ReceiptHistoryPanel(QWidget):
             return
         size = self._sink().size
         self._runner.run_write(
-            lambda: self._history.save_pdf(entry.receipt_id, path,
-                                           staff_id=staff.id if staff else None, size=size),
-            lambda outcome: self._done(outcome, path), self._error)  # fmt: skip
+            lambda: self._history.save_pdf(
+                entry.receipt_id, path, staff_id=staff.id if staff else None, size=size
+            ),
+            lambda outcome: self._done(outcome, path),
+            self._error,
+        )
 
     def print_original(self) -> None:
         self._print(copy=False)
@@ -216,17 +234,26 @@ class ReceiptHistoryPanel(QWidget):
         act = receipts.reprint if copy else receipts.print_receipt
         self._runner.run_write(
             lambda: act(entry.receipt_id, sink, staff_id=staff.id if staff else None),
-            lambda outcome: self._done(outcome, None), self._error)  # fmt: skip
+            lambda outcome: self._done(outcome, None),
+            self._error,
+        )
 
     def _done(self, outcome: PrintOutcome, path: Path | None) -> None:
         self.last_outcome = outcome
         number = str(outcome.number)
         if not outcome.ok:
-            self._say(self.tr("Receipt No. %1 did not print: %2.").replace("%1", number)
-                      .replace("%2", printer_problem(outcome)), True)  # fmt: skip
+            self._say(
+                self.tr("Receipt No. %1 did not print: %2.")
+                .replace("%1", number)
+                .replace("%2", printer_problem(outcome)),
+                True,
+            )
         elif path is not None:
-            self._say(self.tr("Receipt No. %1 saved to %2.").replace("%1", number)
-                      .replace("%2", str(path)))  # fmt: skip
+            self._say(
+                self.tr("Receipt No. %1 saved to %2.")
+                .replace("%1", number)
+                .replace("%2", str(path))
+            )
         elif outcome.copy:
             self._say(self.tr("A copy of receipt No. %1 printed.").replace("%1", number))
         else:
@@ -242,8 +269,9 @@ class ReceiptHistoryPanel(QWidget):
         self.reprint_button.setEnabled(entry is not None and entry.printed)
 
     def _ask_save_path(self, suggested: str) -> Path | None:
-        name, _ = QFileDialog.getSaveFileName(self, self.tr("Save the receipt as PDF"),
-                                              str(Path.home() / suggested), "PDF (*.pdf)")  # fmt: skip
+        name, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Save the receipt as PDF"), str(Path.home() / suggested), "PDF (*.pdf)"
+        )
         if not name:
             return None
         path = Path(name)

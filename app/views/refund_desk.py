@@ -166,11 +166,24 @@ class RefundDeskScreen(Screen):
         """Built from the station: the composition root calls this (app/views/console.py)."""
         auth = station_auth(ctx)
         lang = language or (lambda: settings.language)
-        desk = RefundDesk(ctx.sessions, ctx.venue_code, auth, data_dir(), station_id=ctx.station_id,
-                          clock=ctx.clock, fiscal_register=settings.fiscal_register)  # fmt: skip
-        receipts = desk_receipts(ctx.sessions, ctx.venue_code, clock=ctx.clock,
-                                 register=settings.fiscal_register, url=settings.webkassa_url,
-                                 cashbox=settings.webkassa_cashbox, profile=ctx.profile)  # fmt: skip
+        desk = RefundDesk(
+            ctx.sessions,
+            ctx.venue_code,
+            auth,
+            data_dir(),
+            station_id=ctx.station_id,
+            clock=ctx.clock,
+            fiscal_register=settings.fiscal_register,
+        )
+        receipts = desk_receipts(
+            ctx.sessions,
+            ctx.venue_code,
+            clock=ctx.clock,
+            register=settings.fiscal_register,
+            url=settings.webkassa_url,
+            cashbox=settings.webkassa_cashbox,
+            profile=ctx.profile,
+        )
         shifts = ShiftService(ctx.sessions, ctx.venue_code, ctx.station_id, clock=ctx.clock)
         sink = lambda: receipt_sink(settings.printer, settings.receipt_size)  # noqa: E731
         return cls(desk, receipts, shifts, runner, staff, sink, lang)
@@ -287,7 +300,7 @@ class RefundDeskScreen(Screen):
                 "%1", server_refusal_words(r.code, r.message)
             )
             when = r.occurred_at.astimezone().strftime("%d.%m %H:%M")
-            lines.append(f"{text} ({', '.join(r.tickets)}, {when})")  # fmt: skip
+            lines.append(f"{text} ({', '.join(r.tickets)}, {when})")
         self.server_label.setText("\n".join(lines))
         self.server_label.setVisible(bool(lines))
 
@@ -464,8 +477,11 @@ class RefundDeskScreen(Screen):
         self.last_print = outcome
         if outcome.ok and outcome.printer.startswith("pdf:"):  # the demo's printer: a folder
             self.retry_button.hide()
-            self._say(self.tr("Receipt No. %1 printed to %2.").replace("%1", str(outcome.number))
-                      .replace("%2", outcome.printer[len("pdf:"):]))  # fmt: skip
+            self._say(
+                self.tr("Receipt No. %1 printed to %2.")
+                .replace("%1", str(outcome.number))
+                .replace("%2", outcome.printer[len("pdf:") :])
+            )
         elif outcome.ok:
             self.retry_button.hide()
             self._say(self.tr("Receipt No. %1 printed.").replace("%1", str(outcome.number)))
@@ -488,8 +504,9 @@ class RefundDeskScreen(Screen):
     def open_history(self) -> ReceiptHistoryDialog:
         """The receipt history in its own window (kept, so a second press brings it back)."""
         if self.history_dialog is None:
-            panel = ReceiptHistoryPanel(ReceiptHistory(self._receipts), self._runner, self._staff,
-                                        self._sink, self._money)  # fmt: skip
+            panel = ReceiptHistoryPanel(
+                ReceiptHistory(self._receipts), self._runner, self._staff, self._sink, self._money
+            )
             self.history_dialog = ReceiptHistoryDialog(panel, self)
         self.history_dialog.show()
         self.history_dialog.raise_()

@@ -132,9 +132,11 @@ def _upgrade_postgresql() -> None:
     )
     op.create_index("ix_trace_identities_occurred_at", "trace_identities", ["occurred_at"])
     op.create_index(
-        "ix_trace_identities_pending", "trace_identities", ["occurred_at"],
+        "ix_trace_identities_pending",
+        "trace_identities",
+        ["occurred_at"],
         postgresql_where=PENDING,
-    )  # fmt: skip
+    )
     bind = op.get_bind()
     months = {
         date(int(y), int(m), 1)
@@ -204,9 +206,15 @@ def _downgrade_postgresql() -> None:
     """Back to plain tables; a retried visit stored twice at different moments keeps its first."""
     op.rename_table("trace_identities", "trace_identities_0005")
     op.rename_table("visits", "visits_0005")
-    for old in ("pk_trace_identities", "pk_visits", "uq_visits_venue_id_client_id_occurred_at",
-                "ix_visits_occurred_at", "ix_visits_venue_occurred",
-                "ix_trace_identities_occurred_at", "ix_trace_identities_pending"):  # fmt: skip
+    for old in (
+        "pk_trace_identities",
+        "pk_visits",
+        "uq_visits_venue_id_client_id_occurred_at",
+        "ix_visits_occurred_at",
+        "ix_visits_venue_occurred",
+        "ix_trace_identities_occurred_at",
+        "ix_trace_identities_pending",
+    ):
         op.execute(f"ALTER INDEX {old} RENAME TO {old}_0005")
     columns = _visit_columns()[1:]
     op.create_table(
