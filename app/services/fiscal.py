@@ -22,7 +22,7 @@ from __future__ import annotations
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import datetime
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
@@ -45,15 +45,12 @@ from app.models.fiscal import ChequeState, FiscalCheque
 from app.models.receipts import Receipt, ReceiptPrint
 from app.models.records import AuditLog
 from app.models.refunds import Refund
+from app.services.context import utcnow
 from app.services.receipts import PrintOutcome, ReceiptSink, data_of
 from app.sync import secrets
 from app.sync.protocol import RefundKind
 
 REGISTERS = ("none", "webkassa")
-
-
-def utcnow() -> datetime:
-    return datetime.now(UTC)
 
 
 def make_register(
