@@ -24,7 +24,9 @@ def test_a_revoked_station_stops_looking_up_within_the_cache_window(server: Serv
             stations.revoke(conn, enrolled["station_id"])
         revoked_at = time.monotonic()
         deadline = revoked_at + timing.seconds(10)
-        while (reply := api.get(f"/status/{number}")).status_code == 200:
+        # asked as fast as it answers, so the station's rate limit (429) may speak before the
+        # revocation: both mean "not refused yet"
+        while (reply := api.get(f"/status/{number}")).status_code in (200, 429):
             assert time.monotonic() < deadline, "a revoked token kept looking up"
         refused_after = time.monotonic() - revoked_at
     assert reply.status_code == 401 and reply.json()["code"] == "revoked"
